@@ -1,0 +1,39 @@
+package dev.emailconnectors.spi;
+
+import dev.emailconnectors.EmailConnectorException;
+import dev.emailconnectors.ErrorCode;
+import dev.emailconnectors.SendResult;
+
+/**
+ * The provider-specific half of a connector: moves one prepared message to the provider. Must be thread-safe; the
+ * core calls it concurrently from many threads and never after {@link #close()} has returned.
+ */
+public interface EmailSender extends AutoCloseable {
+
+    /**
+     * Hands one message to the provider.
+     *
+     * @param message the checked message; {@link OutboundMessage#render()} gives its rendered content
+     * @return the receipt, usually {@link OutboundMessage#accepted(String)}
+     * @throws EmailConnectorException for every failure, with the most precise {@link ErrorCode}
+     */
+    SendResult send(OutboundMessage message);
+
+    /** @return true when {@link #checkConnection()} is implemented */
+    default boolean supportsConnectionCheck() {
+        return false;
+    }
+
+    /**
+     * Connects, authenticates and disconnects without sending.
+     *
+     * @throws EmailConnectorException with the failure
+     */
+    default void checkConnection() {
+        throw new EmailConnectorException(ErrorCode.NOT_IMPLEMENTED, "This connector has no connection check");
+    }
+
+    /** Releases connections, threads and clients. Called once. */
+    @Override
+    default void close() {}
+}
