@@ -1,0 +1,7 @@
+/** An example third-party email connector: appends each message to a JSON-lines file. */
+module org.example.jsonl {
+    requires dev.emailconnectors.api;
+
+    provides dev.emailconnectors.spi.EmailConnectorProvider with
+            org.example.jsonl.JsonLinesProvider;
+}
