@@ -2,6 +2,7 @@ package dev.emailconnectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.emailconnectors.internal.ConfigSchema;
+import dev.emailconnectors.internal.JsonPointers;
 import dev.emailconnectors.internal.ManagedConnector;
 import dev.emailconnectors.internal.Scrubber;
 import dev.emailconnectors.internal.TemplateRenderer;
@@ -9,11 +10,13 @@ import dev.emailconnectors.internal.TemplateSelector;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.EmailConnectorProvider;
 import dev.emailconnectors.spi.EmailSender;
+import dev.emailconnectors.spi.NestedConnector;
 import dev.emailconnectors.spi.RenderedEmail;
 import dev.emailconnectors.spi.TemplateSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -69,9 +72,22 @@ public final class ConnectorDescriptor {
     public ValidationResult validate(JsonNode config) {
         List<ConfigViolation> violations = new ArrayList<>(schema().validate(config));
         if (config != null && config.isObject()) {
-            List<String> secrets = schema().secrets().values(config);
+            List<String> secrets = secretValues(config);
             for (ConfigViolation v : provider.validate(config)) {
                 violations.add(new ConfigViolation(v.path(), Scrubber.scrub(v.message(), secrets)));
+            }
+            for (NestedConnector n : nested(config)) {
+                JsonNode inner = config.at(n.path());
+                Optional<ConnectorDescriptor> d = catalog.find(n.connectorId());
+                if (d.isEmpty()) {
+                    violations.add(new ConfigViolation(
+                            n.path(), "is for connector '" + n.connectorId() + "', which is not on the class path"));
+                } else if (!inner.isMissingNode()) {
+                    d.get()
+                            .validate(inner)
+                            .violations()
+                            .forEach(v -> violations.add(new ConfigViolation(n.path() + v.path(), v.message())));
+                }
             }
         }
         List<ConfigViolation> distinct = new ArrayList<>(new LinkedHashSet<>(violations));
@@ -87,7 +103,43 @@ public final class ConnectorDescriptor {
      * @return the redacted copy
      */
     public JsonNode redact(JsonNode config) {
-        return schema().secrets().redact(config);
+        JsonNode redacted = schema().secrets().redact(config);
+        if (config != null && config.isObject()) {
+            for (NestedConnector n : nested(config)) {
+                JsonNode inner = config.at(n.path());
+                Optional<ConnectorDescriptor> d = catalog.find(n.connectorId());
+                if (d.isPresent() && inner.isObject()) {
+                    JsonPointers.replace(redacted, n.path(), d.get().redact(inner));
+                }
+            }
+        }
+        return redacted;
+    }
+
+    /**
+     * Collects the secret values of a configuration, nested configurations included, for scrubbing free text.
+     *
+     * @param config the configuration
+     * @return the secret strings, longest first
+     */
+    List<String> secretValues(JsonNode config) {
+        List<String> values = new ArrayList<>(schema().secrets().values(config));
+        if (config != null && config.isObject()) {
+            for (NestedConnector n : nested(config)) {
+                catalog.find(n.connectorId()).ifPresent(d -> values.addAll(d.secretValues(config.at(n.path()))));
+            }
+        }
+        values.sort((a, b) -> b.length() - a.length());
+        return values;
+    }
+
+    private List<NestedConnector> nested(JsonNode config) {
+        try {
+            List<NestedConnector> list = provider.nestedConnectors(config);
+            return list == null ? List.of() : list;
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -112,7 +164,7 @@ public final class ConnectorDescriptor {
     public EmailConnector create(JsonNode config, ConnectorContext context) {
         validate(config).orThrow();
         JsonNode copy = config.deepCopy();
-        List<String> secrets = schema().secrets().values(copy);
+        List<String> secrets = secretValues(copy);
         ConnectorContext withCatalog = context.catalog().isPresent()
                 ? context
                 : context.toBuilder().catalog(catalog).build();

@@ -37,6 +37,15 @@ public interface EmailConnector extends AutoCloseable {
     SendResult send(SendRequest request);
 
     /**
+     * Tells whether the connector retries failed attempts itself, so that retry layers above it do not retry again.
+     *
+     * @return true when the connector has its own retry policy
+     */
+    default boolean retriesInternally() {
+        return false;
+    }
+
+    /**
      * Tells whether {@link #checkConnection()} can test this connector without sending a message.
      *
      * @return true for connectors with a connection check (SMTP)

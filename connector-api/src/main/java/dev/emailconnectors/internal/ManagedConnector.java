@@ -108,6 +108,11 @@ public final class ManagedConnector implements EmailConnector {
     }
 
     @Override
+    public boolean retriesInternally() {
+        return sender.retriesInternally();
+    }
+
+    @Override
     public boolean supportsConnectionCheck() {
         return sender.supportsConnectionCheck();
     }

@@ -32,6 +32,7 @@ public final class ConnectorContext {
     private final Map<String, JsonNode> operatorSettings;
     private final String tenantId;
     private final ConnectorCatalog catalog;
+    private final Map<Class<?>, Object> extensions;
 
     private ConnectorContext(Builder b) {
         this.templateResolver = b.templateResolver;
@@ -41,6 +42,7 @@ public final class ConnectorContext {
         this.operatorSettings = Map.copyOf(b.operatorSettings);
         this.tenantId = b.tenantId;
         this.catalog = b.catalog;
+        this.extensions = Map.copyOf(b.extensions);
     }
 
     /**
@@ -72,6 +74,7 @@ public final class ConnectorContext {
                 .tenantId(tenantId)
                 .catalog(catalog);
         b.operatorSettings.putAll(operatorSettings);
+        b.extensions.putAll(extensions);
         return b;
     }
 
@@ -121,6 +124,18 @@ public final class ConnectorContext {
         return Optional.ofNullable(catalog);
     }
 
+    /**
+     * Returns a host-provided object for a connector module, such as a shared state store for the reliability
+     * connectors or a metrics registry.
+     *
+     * @param type the type the object was registered under
+     * @param <T> the type
+     * @return the object, if the host registered one
+     */
+    public <T> Optional<T> extension(Class<T> type) {
+        return Optional.ofNullable(type.cast(extensions.get(type)));
+    }
+
     @Override
     public String toString() {
         return "ConnectorContext{tenantId=" + tenantId + ", networkPolicy=" + networkPolicy + ", operatorSettings="
@@ -136,8 +151,22 @@ public final class ConnectorContext {
         private final Map<String, JsonNode> operatorSettings = new LinkedHashMap<>();
         private String tenantId = "default";
         private ConnectorCatalog catalog;
+        private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /**
+         * Registers a host-provided object for connector modules that look it up by type.
+         *
+         * @param type the type to register it under
+         * @param value the object
+         * @param <T> the type
+         * @return this builder
+         */
+        public <T> Builder extension(Class<T> type, T value) {
+            extensions.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
 
         /**
          * Sets the host's custom templates.

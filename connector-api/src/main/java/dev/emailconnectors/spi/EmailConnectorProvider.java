@@ -53,6 +53,18 @@ public interface EmailConnectorProvider {
     }
 
     /**
+     * Lists the configurations of other connectors nested in this one (composite connectors such as failover). The
+     * core validates each with its connector's schema (violation paths prefixed with the nested path), redacts its
+     * secrets, and scrubs them from errors. Called with every configuration; read it defensively.
+     *
+     * @param config the configuration
+     * @return the nested configurations; empty for ordinary connectors
+     */
+    default List<NestedConnector> nestedConnectors(JsonNode config) {
+        return List.of();
+    }
+
+    /**
      * Creates the runtime sender for one valid configuration. Build clients and pools here (or lazily), once per
      * connector, never per message.
      *

@@ -19,6 +19,17 @@ public interface EmailSender extends AutoCloseable {
      */
     SendResult send(OutboundMessage message);
 
+    /**
+     * Tells whether this sender retries failed attempts itself (an HTTP client with a retry policy, the AWS SDK).
+     * Retry layers above a connector that retries internally do not retry it again, so no message is sent more times
+     * than one layer allows.
+     *
+     * @return true when the sender has its own retry policy
+     */
+    default boolean retriesInternally() {
+        return false;
+    }
+
     /** @return true when {@link #checkConnection()} is implemented */
     default boolean supportsConnectionCheck() {
         return false;
