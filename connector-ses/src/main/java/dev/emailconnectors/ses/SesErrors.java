@@ -98,6 +98,10 @@ final class SesErrors {
     }
 
     private static EmailConnectorException client(SdkException e) {
+        if (String.valueOf(e.getMessage()).contains("nmarshall") || hasJsonCause(e)) {
+            return new EmailConnectorException(
+                    ErrorCode.INVALID_RESPONSE, "SES answered with something that could not be read", e);
+        }
         if (e instanceof ApiCallAttemptTimeoutException
                 || e instanceof ApiCallTimeoutException
                 || hasCause(e, SocketTimeoutException.class)
@@ -117,11 +121,17 @@ final class SesErrors {
                             + " default chain (environment, profile, container or instance role)",
                     e);
         }
-        if (text.contains("nmarshall")) {
-            return new EmailConnectorException(
-                    ErrorCode.INVALID_RESPONSE, "SES answered with something that could not be read", e);
-        }
         return new EmailConnectorException(ErrorCode.GENERAL, "Sending through SES failed: " + text, e);
+    }
+
+    /** A parse failure of the SDK's (shaded) Jackson is an I/O exception too, but it means an unreadable answer. */
+    private static boolean hasJsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().contains(".jackson.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
