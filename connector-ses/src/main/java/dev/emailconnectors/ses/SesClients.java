@@ -22,8 +22,11 @@ import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
  *
  * <p>Retries: the SDK's standard strategy is the only retry layer. It retries throttling, 5xx answers, clock skew
  * and I/O failures with exponential backoff and jitter (100 ms base, 1 s for throttling, 20 s cap) and a token bucket
- * that stops retrying while SES keeps failing, up to {@code maxAttempts} sends in total. Neither this connector nor the
- * core retries on top of it.
+ * that stops retrying while SES keeps failing, up to {@code retry.maxAttempts} sends in total. Neither this connector
+ * nor the core retries on top of it.
+ *
+ * <p>Timeouts: {@code timeout} bounds the whole send, retries and their waits included (the SDK's API call timeout),
+ * and is also each attempt's connect and read timeout.
  */
 final class SesClients {
     private SesClients() {}
@@ -50,7 +53,7 @@ final class SesClients {
                         .socketTimeout(config.timeout()))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(retries)
-                        .apiCallAttemptTimeout(config.timeout())
+                        .apiCallTimeout(config.timeout())
                         .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder.build();

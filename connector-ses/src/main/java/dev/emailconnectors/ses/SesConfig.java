@@ -37,7 +37,7 @@ record SesConfig(
                 text(config, "configurationSetName"),
                 text(config, "endpoint").map(URI::create),
                 Duration.ofMillis(config.path("timeout").asInt(DEFAULT_TIMEOUT_MILLIS)),
-                config.path("maxAttempts").asInt(DEFAULT_MAX_ATTEMPTS));
+                config.path("retry").path("maxAttempts").asInt(DEFAULT_MAX_ATTEMPTS));
     }
 
     /** @return true when static keys are configured; otherwise the default credentials chain applies */

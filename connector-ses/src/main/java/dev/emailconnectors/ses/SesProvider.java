@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Its configuration has the fields of Logto's AWS SES connector ({@code accessKeyId}, {@code accessKeySecret},
  * {@code region}, {@code emailAddress}, the identity ARNs, {@code configurationSetName}, {@code templates}), so a
- * stored Logto configuration works unchanged, plus {@code endpoint}, {@code timeout} and {@code maxAttempts}. Without
+ * stored Logto configuration works unchanged, plus {@code endpoint}, {@code timeout} and {@code retry.maxAttempts}. Without
  * {@code accessKeyId} the SDK's default credentials chain is used (environment, profile, container or instance role).
  * Templates may be {@code text/html} (sent with a derived text part) or {@code text/plain}, and their {@code replyTo}
  * and {@code sendFrom} are honoured.

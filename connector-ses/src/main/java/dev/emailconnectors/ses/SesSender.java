@@ -41,7 +41,7 @@ final class SesSender implements EmailSender {
         }
     }
 
-    /** The SDK retries when {@code maxAttempts} is above 1, so retry layers above this connector must not. */
+    /** The SDK retries when {@code retry.maxAttempts} is above 1, so retry layers above this connector must not. */
     @Override
     public boolean retriesInternally() {
         return config.maxAttempts() > 1;

@@ -123,8 +123,8 @@ class SesConfigTest {
                     .put("emailAddress", "not an address")
                     .put("feedbackForwardingEmailAddress", "josé@example.com")
                     .put("endpoint", "http://email.example.com")
-                    .put("maxAttempts", 9)
                     .put("timeout", 5);
+            config.putObject("retry").put("maxAttempts", 9).put("initialDelay", 100);
             assertThat(CATALOG.validate("ses", config).violations())
                     .extracting(ConfigViolation::path)
                     .containsExactlyInAnyOrder(
@@ -132,7 +132,8 @@ class SesConfigTest {
                             "/emailAddress",
                             "/feedbackForwardingEmailAddress",
                             "/endpoint",
-                            "/maxAttempts",
+                            "/retry/maxAttempts",
+                            "/retry/initialDelay",
                             "/timeout");
         }
 
