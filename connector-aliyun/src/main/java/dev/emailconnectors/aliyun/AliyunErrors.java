@@ -1,6 +1,9 @@
 package dev.emailconnectors.aliyun;
 
 import dev.emailconnectors.ErrorCode;
+import dev.emailconnectors.okhttp.HttpResponse;
+import dev.emailconnectors.okhttp.ProviderError;
+import dev.emailconnectors.okhttp.ProviderErrorParser;
 import java.util.Set;
 
 /**
@@ -35,38 +38,49 @@ final class AliyunErrors {
     private AliyunErrors() {}
 
     /**
-     * Classifies one error.
+     * Reads a failed DirectMail answer: {@code Message}, {@code Code} and {@code RequestId} from the JSON body, and
+     * the error code the provider's {@code Code} calls for. Unknown codes keep the transport's status mapping (for
+     * example 5xx: provider unavailable, other 4xx: rejected).
+     *
+     * @param response the failed response
+     * @return what DirectMail said
+     */
+    static ProviderError parse(HttpResponse response) {
+        ProviderError error = ProviderErrorParser.standard().parse(response);
+        return error.withCode(classify(error.providerCode()));
+    }
+
+    /**
+     * Classifies a DirectMail error code.
      *
      * @param code the provider's {@code Code}, or null
-     * @param status the HTTP status
-     * @return the error code
+     * @return the error code, or null when the HTTP status should decide
      */
-    static ErrorCode classify(String code, int status) {
-        String c = code == null ? "" : code;
-        if (c.startsWith("Throttling")) {
+    static ErrorCode classify(String code) {
+        if (code == null) {
+            return null;
+        }
+        if (code.startsWith("Throttling")) {
             return ErrorCode.RATE_LIMITED;
         }
-        if (AUTHENTICATION.contains(c) || c.startsWith("Forbidden")) {
+        if (AUTHENTICATION.contains(code) || code.startsWith("Forbidden")) {
             return ErrorCode.AUTHENTICATION_FAILED;
         }
-        if (c.startsWith("InvalidToAddress") || RECIPIENT.contains(c)) {
+        if (code.startsWith("InvalidToAddress") || RECIPIENT.contains(code)) {
             return ErrorCode.INVALID_RECIPIENT;
         }
-        if (SENDER_CONFIG.contains(c)) {
+        if (SENDER_CONFIG.contains(code)) {
             return ErrorCode.INVALID_CONFIG;
         }
-        if (PAYLOAD.contains(c)) {
+        if (PAYLOAD.contains(code)) {
             return ErrorCode.INVALID_PAYLOAD;
         }
-        if (c.equals("InternalError") || c.equals("ServiceUnavailable") || status >= 500) {
+        if (code.equals("InternalError") || code.equals("ServiceUnavailable")) {
             return ErrorCode.PROVIDER_UNAVAILABLE;
         }
-        if (status == 429) {
-            return ErrorCode.RATE_LIMITED;
+        if (code.startsWith("InvalidMailAddressStatus") || code.startsWith("InvalidSendMail")) {
+            return ErrorCode.PROVIDER_REJECTED;
         }
-        if (c.isEmpty() && (status == 401 || status == 403)) {
-            return ErrorCode.AUTHENTICATION_FAILED;
-        }
-        return ErrorCode.PROVIDER_REJECTED;
+        return null;
     }
 }

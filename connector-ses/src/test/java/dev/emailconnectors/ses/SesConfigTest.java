@@ -123,8 +123,8 @@ class SesConfigTest {
                     .put("emailAddress", "not an address")
                     .put("feedbackForwardingEmailAddress", "josé@example.com")
                     .put("endpoint", "http://email.example.com")
-                    .put("timeout", 5);
-            config.putObject("retry").put("maxAttempts", 9).put("initialDelay", 100);
+                    .put("timeout", 0);
+            config.putObject("retry").put("maxAttempts", 11).put("initialDelay", 100);
             assertThat(CATALOG.validate("ses", config).violations())
                     .extracting(ConfigViolation::path)
                     .containsExactlyInAnyOrder(

@@ -1,0 +1,8 @@
+/** The Aliyun DirectMail connector: {@code SingleSendMail} with RPC signature v1, over the shared HTTP plumbing. */
+module dev.emailconnectors.aliyun {
+    requires dev.emailconnectors.api;
+    requires dev.emailconnectors.okhttp;
+
+    provides dev.emailconnectors.spi.EmailConnectorProvider with
+            dev.emailconnectors.aliyun.AliyunProvider;
+}
