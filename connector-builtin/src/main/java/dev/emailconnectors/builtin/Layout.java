@@ -33,14 +33,19 @@ final class Layout {
      * @throws IllegalStateException when a slot has no value
      */
     static String fill(String template, Map<String, String> values) {
-        Matcher blocks = BLOCK.matcher(template);
-        StringBuilder kept = new StringBuilder();
-        while (blocks.find()) {
-            boolean present = !values.getOrDefault(blocks.group(2), "").isEmpty();
-            boolean keep = blocks.group(1).equals("#") == present;
-            blocks.appendReplacement(kept, Matcher.quoteReplacement(keep ? blocks.group(3) : ""));
+        String kept = template;
+        Matcher blocks = BLOCK.matcher(kept);
+        while (blocks.find()) { // again after each pass, for blocks nested in blocks
+            StringBuilder pass = new StringBuilder();
+            do {
+                boolean present = !values.getOrDefault(blocks.group(2), "").isEmpty();
+                boolean keep = blocks.group(1).equals("#") == present;
+                blocks.appendReplacement(pass, Matcher.quoteReplacement(keep ? blocks.group(3) : ""));
+            } while (blocks.find());
+            blocks.appendTail(pass);
+            kept = pass.toString();
+            blocks = BLOCK.matcher(kept);
         }
-        blocks.appendTail(kept);
         Matcher slots = SLOT.matcher(kept);
         StringBuilder out = new StringBuilder();
         while (slots.find()) {

@@ -178,9 +178,17 @@ class TemplatesTest {
             assertThat(p.unresolvedPlaceholders()).isEmpty();
             assertThat(p.email().content())
                     .doesNotContain("<img")
+                    .doesNotContain("[[")
                     .contains(Branding.DEFAULT_COLOR)
                     .contains("Bestätigen Sie Ihre E-Mail-Adresse");
             assertThat(p.email().sendFrom()).isEmpty();
+            String logoOnly = preview(
+                            JSON.createObjectNode().put("appLogo", Fixtures.LOGO),
+                            TemplateType.REGISTER,
+                            fullPayload("en"))
+                    .email()
+                    .content();
+            assertThat(logoOnly).contains("<img src=").contains("height:16px").doesNotContain("[[");
         }
 
         @Test
