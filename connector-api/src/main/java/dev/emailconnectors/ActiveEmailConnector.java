@@ -92,6 +92,16 @@ public final class ActiveEmailConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the connection pool of the active connector, for gauges.
+     *
+     * @return the pool snapshot, or empty when no connector is active or it keeps no pool
+     */
+    public Optional<ConnectionPoolStats> connectionPool() {
+        Slot slot = active.get();
+        return slot == null ? Optional.empty() : slot.connector.connectionPool();
+    }
+
     /** @return the id of the active connector, if any */
     public Optional<String> activeId() {
         Slot slot = active.get();

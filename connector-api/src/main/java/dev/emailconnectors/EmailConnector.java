@@ -1,5 +1,7 @@
 package dev.emailconnectors;
 
+import java.util.Optional;
+
 /**
  * A configured connector, ready to send. Create one per tenant or configuration with
  * {@link ConnectorCatalog#create(String, com.fasterxml.jackson.databind.JsonNode)}, share it between threads, and
@@ -35,6 +37,15 @@ public interface EmailConnector extends AutoCloseable {
      * @throws EmailConnectorException when the message was not accepted
      */
     SendResult send(SendRequest request);
+
+    /**
+     * Returns the state of the connector's connection pool, for connectors that keep one (SMTP).
+     *
+     * @return the pool snapshot, or empty when the connector has no pool of its own
+     */
+    default Optional<ConnectionPoolStats> connectionPool() {
+        return Optional.empty();
+    }
 
     /**
      * Tells whether the connector retries failed attempts itself, so that retry layers above it do not retry again.

@@ -108,6 +108,11 @@ public final class ManagedConnector implements EmailConnector {
     }
 
     @Override
+    public java.util.Optional<dev.emailconnectors.ConnectionPoolStats> connectionPool() {
+        return closed.get() ? java.util.Optional.empty() : sender.connectionPool();
+    }
+
+    @Override
     public boolean retriesInternally() {
         return sender.retriesInternally();
     }

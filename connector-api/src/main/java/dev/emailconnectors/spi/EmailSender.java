@@ -30,6 +30,15 @@ public interface EmailSender extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Returns the state of this sender's connection pool, if it keeps one.
+     *
+     * @return the pool snapshot, or empty
+     */
+    default java.util.Optional<dev.emailconnectors.ConnectionPoolStats> connectionPool() {
+        return java.util.Optional.empty();
+    }
+
     /** @return true when {@link #checkConnection()} is implemented */
     default boolean supportsConnectionCheck() {
         return false;
