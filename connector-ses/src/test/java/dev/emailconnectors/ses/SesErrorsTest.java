@@ -216,6 +216,38 @@ class SesErrorsTest {
     }
 
     @Nested
+    @DisplayName("Credentials")
+    class Credentials {
+        @Test
+        @DisplayName("when the default chain finds no credentials the send fails with AUTHENTICATION_FAILED")
+        void noCredentials() {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    System.getenv("AWS_ACCESS_KEY_ID") == null
+                            && System.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == null
+                            && System.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") == null
+                            && System.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") == null,
+                    "this machine provides AWS credentials through its environment");
+            ObjectNode config = noRetries();
+            config.remove("accessKeyId");
+            config.remove("accessKeySecret");
+            System.setProperty("aws.disableEc2Metadata", "true");
+            System.setProperty("aws.sharedCredentialsFile", "/nonexistent/aws/credentials");
+            System.setProperty("aws.configFile", "/nonexistent/aws/config");
+            try {
+                EmailConnectorException e = failure(config);
+
+                assertThat(e.code()).isEqualTo(ErrorCode.AUTHENTICATION_FAILED);
+                assertThat(e.retryable()).isFalse();
+                assertThat(peer.calls()).isEmpty();
+            } finally {
+                System.clearProperty("aws.disableEc2Metadata");
+                System.clearProperty("aws.sharedCredentialsFile");
+                System.clearProperty("aws.configFile");
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("Network failures")
     class Network {
         @Test

@@ -267,4 +267,28 @@ class SesSendEmailTest {
             assertThat(peer.calls().get(0).header("Authorization")).contains("Credential=AKIDFROMCHAIN/");
         }
     }
+
+    @Nested
+    @DisplayName("Lifecycle")
+    class Lifecycle {
+        @Test
+        @DisplayName("one SDK client serves every message, and close() stops the threads it started")
+        void closeReleasesThreads() throws InterruptedException {
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+            EmailConnector ses = CATALOG.create("ses", peer.config());
+            for (int i = 0; i < 3; i++) {
+                ses.sendMessage(TemplateType.SIGN_IN, "user@example.com", CODE);
+            }
+            java.util.List<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.getName().startsWith("sdk-"))
+                    .toList();
+            ses.close();
+            for (Thread t : started) {
+                t.join(10_000);
+            }
+
+            assertThat(peer.calls()).hasSize(3);
+            assertThat(started).isNotEmpty().noneMatch(Thread::isAlive);
+        }
+    }
 }
