@@ -25,7 +25,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Sample branding: a small SVG logo as a data: URL, a sender name, company details and a brand color.
-logo_svg='<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40" viewBox="0 0 160 40"><rect x="0" y="2" width="36" height="36" rx="9" fill="#0E7C66"/><path d="M10 28 18 11l8 17h-5l-3-7-3 7z" fill="#fff"/><text x="46" y="27" font-family="Helvetica, Arial, sans-serif" font-size="20" font-weight="700" fill="#0F172A">Acme Cloud</text></svg>'
+logo_svg='<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" viewBox="0 0 40 40"><rect width="40" height="40" rx="10" fill="#0E7C66"/><path d="M11 30 20 10l9 20h-5.5L20 21.5 16.5 30z" fill="#fff"/></svg>'
 logo="data:image/svg+xml;base64,$(printf '%s' "$logo_svg" | base64 | tr -d '\n')"
 cat > "$work/branding.json" <<JSON
 {

@@ -64,6 +64,9 @@ final class BrandedTemplates implements TemplateSource {
                 branding.companyInformation()
                         .map(c -> Layout.escape(c).replaceAll("\\R", "<br>"))
                         .orElse(""));
+        slots.put(
+                "header",
+                slots.get("senderName").isEmpty() && slots.get("appLogo").isEmpty() ? "" : "yes");
         String html = Layout.fill(Layout.HTML, slots);
         EmailTemplate template = EmailTemplate.html(type, typed.path("subject").asText(), html);
         return template.withSendFrom(sendFrom.orElse(null));

@@ -86,7 +86,7 @@ class TemplatesTest {
                     .content();
             assertThat(html)
                     .contains("<img src=\"" + Fixtures.LOGO + "\"")
-                    .contains(">Acme Cloud</p>")
+                    .contains(">Acme Cloud</td>")
                     .containsPattern("font-size:34px[^>]*>493817</p>")
                     .contains("<a href=\"" + ESCAPED_LINK + "\"")
                     .containsPattern(">Sign in</a>")
@@ -178,6 +178,7 @@ class TemplatesTest {
             assertThat(p.unresolvedPlaceholders()).isEmpty();
             assertThat(p.email().content())
                     .doesNotContain("<img")
+                    .doesNotContain("margin:0 0 28px 0")
                     .doesNotContain("[[")
                     .contains(Branding.DEFAULT_COLOR)
                     .contains("Bestätigen Sie Ihre E-Mail-Adresse");
@@ -188,7 +189,10 @@ class TemplatesTest {
                             fullPayload("en"))
                     .email()
                     .content();
-            assertThat(logoOnly).contains("<img src=").contains("height:16px").doesNotContain("[[");
+            assertThat(logoOnly)
+                    .contains("<img src=")
+                    .doesNotContain("font-size:17px")
+                    .doesNotContain("[[");
         }
 
         @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emailconnectors.ConnectorDescriptor;
 import dev.emailconnectors.TemplatePreview;
+import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.RenderedEmail;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Render a message without sending it: writes subject.txt, body.html (for HTML templates) and body.txt",
             "into the output directory, and lists the placeholders the payload could not fill.",
-            "The code defaults to 123456."
+            "The code defaults to 123456 (no code for OrganizationInvitation, which usually has none)."
         },
         sortOptions = false)
 final class PreviewCommand extends ConfiguredCommand {
@@ -48,7 +49,7 @@ final class PreviewCommand extends ConfiguredCommand {
         ConnectorDescriptor d = catalog().require(id);
         JsonNode cfg = requireValid(d, load(d, config));
         TemplatePreview preview =
-                d.preview(cfg, message.template, message.build("123456"), ConnectorContext.defaults());
+                d.preview(cfg, message.template, message.build(sampleCode()), ConnectorContext.defaults());
         RenderedEmail email = preview.email();
         List<Path> files = new ArrayList<>();
         try {
@@ -77,6 +78,11 @@ final class PreviewCommand extends ConfiguredCommand {
             printer.line("Unresolved placeholders: " + String.join(", ", preview.unresolvedPlaceholders()));
         }
         return 0;
+    }
+
+    /** A sample code, except for invitations, which usually carry only a link. */
+    private String sampleCode() {
+        return message.template == TemplateType.ORGANIZATION_INVITATION ? null : "123456";
     }
 
     private Path write(String name, String content) {
