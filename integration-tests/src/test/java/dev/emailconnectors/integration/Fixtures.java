@@ -1,0 +1,24 @@
+package dev.emailconnectors.integration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every fixture, one per connector on the class path. */
+final class Fixtures {
+    private Fixtures() {}
+
+    /** @return a new fixture of every HTTP-based connector */
+    static List<HttpFixture> http() {
+        List<HttpFixture> out = new ArrayList<>();
+        out.add(new WebhookFixture());
+        out.add(new SesFixture());
+        return out;
+    }
+
+    /** @return a new fixture of every connector (the composites over HTTP peers) */
+    static List<Fixture> all() {
+        List<Fixture> out = new ArrayList<>(http());
+        out.add(new BuiltinFixture());
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.emailconnectors.integration;
+
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Behaviours of other modules that a suite found wrong and that are not fixed yet. A check listed here still runs: if
+ * it passes (the gap was fixed) the test passes; if it fails, the test is reported as aborted with the reason, so the
+ * gap stays visible in every build instead of failing it.
+ */
+final class KnownGaps {
+    private static final Map<String, String> GAPS = Map.of(
+            "ses/408 Request Timeout",
+                    "connector-ses classifies HTTP 408 as PROVIDER_REJECTED; the shared rule (and okhttp's) is"
+                            + " PROVIDER_UNAVAILABLE, retryable",
+            "http/2xx with a truncated body",
+                    "connector-okhttp reports a 2xx answer whose body breaks off as PROVIDER_UNAVAILABLE (retryable),"
+                            + " so a failover or retry layer sends an accepted message again");
+
+    private KnownGaps() {}
+
+    /**
+     * Runs a check; a failure of a listed gap aborts the test with its reason instead of failing it.
+     *
+     * @param connector the connector id
+     * @param fault the fault or input name
+     * @param check the assertions
+     */
+    static void check(String connector, String fault, Runnable check) {
+        String reason = GAPS.get(connector + "/" + fault);
+        if (reason == null) {
+            check.run();
+            return;
+        }
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            Assumptions.abort("Known gap: " + reason + " (" + e.getMessage().strip() + ")");
+        }
+    }
+}
