@@ -201,6 +201,9 @@ final class ScriptedSession {
             send("250 2.0.0 Ok: queued as Q" + n);
             return true;
         }
+        if (after.kind == Action.Kind.REPLY && after.reply.startsWith("2")) {
+            server.accepted(new ReceivedMessage(transcript.index(), mailFrom, recipients, data));
+        }
         mailFrom = null;
         recipients.clear();
         return perform(after, null);

@@ -74,7 +74,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(sessions);
     }
 
-    /** @return every message accepted (answered 250 after DATA) so far */
+    /** @return every message accepted (answered with a 2xx reply after its data) so far */
     public List<ReceivedMessage> messages() {
         return List.copyOf(messages);
     }
