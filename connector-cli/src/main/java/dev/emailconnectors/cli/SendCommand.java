@@ -19,9 +19,10 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "send",
         description = {
-            "Send one message. With no connector id the built-in service writes it as an .eml file into ./outbox",
-            "(or $${EMAIL_CONNECTORS_OUTBOX}) and prints the file's path.",
-            "Exit code 0 when accepted, 1 when the send failed, 2 for bad usage or an invalid configuration."
+            "Send one message and print the result.",
+            "Without <id> the built-in service writes an .eml file into ./outbox (or EMAIL_CONNECTORS_OUTBOX) and"
+                    + " prints its path.",
+            "Exit codes: 0 accepted, 1 the send failed, 2 bad usage or invalid configuration."
         },
         sortOptions = false)
 final class SendCommand extends ConfiguredCommand {
