@@ -4,7 +4,6 @@ import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.NetworkPolicy;
-import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -147,7 +147,7 @@ public final class HttpTransport implements AutoCloseable {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         int[] attempts = {0};
         try {
-            return Failsafe.with(retrier.policy()).get(() -> attempt(request.get(), ++attempts[0], deadline));
+            return retrier.executor().get(() -> attempt(request.get(), ++attempts[0], deadline));
         } catch (Retrier.RetrySignal s) {
             throw s.failure;
         } catch (FailsafeException e) {
@@ -163,35 +163,39 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private HttpResponse attempt(Request request, int attempt, long deadline) {
-        String target = request.method() + " " + request.url().host();
         try {
             checkLiteralAddress(request.url());
-            return call(request, deadline, target);
+            return call(request, deadline);
         } catch (EmailConnectorException e) {
-            throw retrier.next(e, attempt, deadline, target);
+            throw retrier.next(e, attempt, deadline, request);
         }
     }
 
-    private HttpResponse call(Request request, long deadline, String target) {
+    /** @return how a request is named in messages: method and host, never the query */
+    static String target(Request request) {
+        return request.method() + " " + request.url().host();
+    }
+
+    private HttpResponse call(Request request, long deadline) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            throw new EmailConnectorException(ErrorCode.TIMEOUT, target + " was not attempted: no time left");
+            throw new EmailConnectorException(ErrorCode.TIMEOUT, target(request) + " was not attempted: no time left");
         }
         Call call = client.newCall(request);
         call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
         HttpResponse response;
         try (Response r = call.execute()) {
-            response = new HttpResponse(r.code(), r.headers(), read(r.body(), r.code()));
+            response = new HttpResponse(r.code(), r.headers(), read(r));
         } catch (IOException e) {
-            throw Failures.fromIo(e, target, options.timeout());
+            throw Failures.fromIo(e, target(request), options.timeout());
         }
         if (response.isSuccessful()) {
             return response;
         }
-        return fail(response, target);
+        return fail(response, request);
     }
 
-    private HttpResponse fail(HttpResponse response, String target) {
+    private HttpResponse fail(HttpResponse response, Request request) {
         ProviderError said;
         try {
             said = Objects.requireNonNullElse(errorParser.parse(response), ProviderError.none());
@@ -202,18 +206,23 @@ public final class HttpTransport implements AutoCloseable {
                 response,
                 said,
                 RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null),
-                target);
+                target(request));
     }
 
-    private static String read(ResponseBody body, int status) throws IOException {
+    private static String read(Response response) throws IOException {
+        ResponseBody body = response.body();
         if (body.source().request(MAX_BODY + 1)) {
             throw EmailConnectorException.builder(
                             ErrorCode.INVALID_RESPONSE, "The provider's answer is larger than " + MAX_BODY + " bytes")
-                    .providerStatus(status)
+                    .providerStatus(response.code())
                     .build();
         }
-        MediaType type = body.contentType();
-        Charset charset = type == null ? StandardCharsets.UTF_8 : type.charset(StandardCharsets.UTF_8);
+        String contentType = response.header("Content-Type");
+        Charset charset = StandardCharsets.UTF_8;
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+            MediaType type = MediaType.parse(contentType);
+            charset = type == null ? charset : type.charset(charset);
+        }
         return body.source().readString(charset);
     }
 

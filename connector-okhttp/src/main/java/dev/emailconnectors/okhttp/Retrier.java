@@ -1,8 +1,11 @@
 package dev.emailconnectors.okhttp;
 
 import dev.emailconnectors.EmailConnectorException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;
+import okhttp3.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,27 +21,28 @@ final class Retrier {
 
     private final String connectorId;
     private final RetryOptions options;
-    private final RetryPolicy<HttpResponse> policy;
+    private final FailsafeExecutor<HttpResponse> executor;
 
     Retrier(String connectorId, RetryOptions options) {
         this.connectorId = connectorId;
         this.options = options;
-        this.policy = RetryPolicy.<HttpResponse>builder()
+        this.executor = Failsafe.with(RetryPolicy.<HttpResponse>builder()
                 .handle(RetrySignal.class)
                 .withMaxAttempts(options.maxAttempts())
                 .withDelayFn(ctx -> ((RetrySignal) ctx.getLastException()).delay)
-                .build();
+                .build());
     }
 
-    RetryPolicy<HttpResponse> policy() {
-        return policy;
+    /** @return the Failsafe executor running the attempts; immutable and shared by every send */
+    FailsafeExecutor<HttpResponse> executor() {
+        return executor;
     }
 
     /**
      * Returns what an attempt should throw after a failure: a {@link RetrySignal} when another attempt is allowed
      * and fits before the deadline, else the failure itself.
      */
-    RuntimeException next(EmailConnectorException failure, int attempt, long deadlineNanos, String target) {
+    RuntimeException next(EmailConnectorException failure, int attempt, long deadlineNanos, Request request) {
         if (!failure.retryable() || attempt >= options.maxAttempts()) {
             return failure;
         }
@@ -59,7 +63,7 @@ final class Retrier {
             LOG.debug(
                     "[{}] {} failed with {}; attempt {} of {} in {} ms",
                     connectorId,
-                    target,
+                    HttpTransport.target(request),
                     failure.code().wireCode(),
                     attempt + 1,
                     options.maxAttempts(),
