@@ -361,6 +361,28 @@ class CliTest {
         }
 
         @Test
+        @DisplayName("an invalid configuration or a missing --out exits 2")
+        void badUsage() throws Exception {
+            Path bad = file("bad.json", "{\"senderName\":\"www.phish.example\"}");
+            Cli.Result invalid = new Cli()
+                    .run(
+                            "preview",
+                            "builtin",
+                            "--config",
+                            bad.toString(),
+                            "--template",
+                            "SignIn",
+                            "--out",
+                            dir.toString());
+            assertThat(invalid.exitCode()).isEqualTo(2);
+            assertThat(invalid.err()).contains("/senderName: URL is not allowed in sender name.");
+            assertThat(new Cli()
+                            .run("preview", "builtin", "--template", "SignIn")
+                            .exitCode())
+                    .isEqualTo(2);
+        }
+
+        @Test
         @DisplayName("lists unresolved placeholders; --json too")
         void unresolved() {
             Path out = dir.resolve("p2");
