@@ -3,6 +3,10 @@ module dev.emailconnectors.aliyun {
     requires dev.emailconnectors.api;
     requires dev.emailconnectors.okhttp;
 
+    // the API's ConfigSupport.loadSchema reads the schema resource of this package
+    opens dev.emailconnectors.aliyun to
+            dev.emailconnectors.api;
+
     provides dev.emailconnectors.spi.EmailConnectorProvider with
             dev.emailconnectors.aliyun.AliyunProvider;
 }

@@ -12,6 +12,10 @@ module dev.emailconnectors.ses {
     requires software.amazon.awssdk.services.sesv2;
     requires software.amazon.awssdk.utils;
 
+    // the API's ConfigSupport.loadSchema reads the schema resource of this package
+    opens dev.emailconnectors.ses to
+            dev.emailconnectors.api;
+
     provides dev.emailconnectors.spi.EmailConnectorProvider with
             dev.emailconnectors.ses.SesProvider;
 }
