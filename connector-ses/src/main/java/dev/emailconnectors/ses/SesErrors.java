@@ -60,7 +60,7 @@ final class SesErrors {
         String text = details == null || details.errorMessage() == null ? "" : details.errorMessage();
         int status = e.statusCode();
         ErrorCode mapped = classify(code, status, text);
-        String message = "SES refused the message"
+        String message = "SES did not accept the message"
                 + (code == null ? "" : ": " + code)
                 + (text.isEmpty() ? "" : " (" + text + ")");
         EmailConnectorException.Builder b = EmailConnectorException.builder(mapped, message)
