@@ -50,7 +50,10 @@ interface Fixture extends AutoCloseable {
     /** Makes the peer refuse the credentials from now on. */
     void failAuthentication();
 
-    /** Makes the peer answer with a provider error whose text echoes something (a secret, to test scrubbing). */
+    /**
+     * Makes the peer answer with a provider error whose text echoes the given text and every credential that reached
+     * it on the wire (to test that errors are scrubbed).
+     */
     void failWithProviderError(String echo);
 
     /** Makes the peer stop answering (longer than the configured timeout). */

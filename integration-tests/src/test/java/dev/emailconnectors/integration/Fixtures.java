@@ -12,6 +12,7 @@ final class Fixtures {
         List<HttpFixture> out = new ArrayList<>();
         out.add(new WebhookFixture());
         out.add(new SesFixture());
+        out.add(new SendGridFixture());
         return out;
     }
 
@@ -19,6 +20,8 @@ final class Fixtures {
     static List<Fixture> all() {
         List<Fixture> out = new ArrayList<>(http());
         out.add(new BuiltinFixture());
+        out.add(new FailoverFixture(new SesFixture(), new WebhookFixture()));
+        out.add(new ResilientFixture(new SendGridFixture()));
         return out;
     }
 }

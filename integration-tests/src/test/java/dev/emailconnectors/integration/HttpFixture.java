@@ -47,9 +47,27 @@ abstract class HttpFixture implements Fixture {
         peer.always(authFailure());
     }
 
+    /**
+     * Answers with the provider's error, whose text also echoes every credential the request carried on the wire
+     * (headers such as {@code Authorization} or API-key headers), as a careless provider or proxy might.
+     */
     @Override
     public void failWithProviderError(String echo) {
-        peer.always(providerError(echo));
+        peer.always(request -> providerError(echo + " " + credentialsOnTheWire(request)));
+    }
+
+    private static String credentialsOnTheWire(RecordedRequest request) {
+        StringBuilder s = new StringBuilder();
+        for (String name : request.getHeaders().names()) {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("auth") || lower.contains("key") || lower.contains("token")) {
+                s.append(name)
+                        .append('=')
+                        .append(request.getHeaders().get(name))
+                        .append(' ');
+            }
+        }
+        return s.toString().trim();
     }
 
     @Override
