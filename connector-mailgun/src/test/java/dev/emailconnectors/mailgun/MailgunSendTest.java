@@ -16,6 +16,7 @@ import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
 import dev.emailconnectors.SendResult;
+import dev.emailconnectors.TemplatePreview;
 import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.testkit.MapTemplateSource;
@@ -166,6 +167,33 @@ class MailgunSendTest {
                             "subject", "Generic 7",
                             "html", "<p>7</p>",
                             "text", "Generic text 7"));
+        }
+
+        @Test
+        @DisplayName("without a Generic delivery, a type without one is TEMPLATE_NOT_FOUND and nothing is sent")
+        void noDelivery() {
+            ObjectNode config = config(peer.url());
+            ((ObjectNode) config.get("deliveries")).remove("Generic");
+            try (EmailConnector c = CATALOG.create("mailgun", config)) {
+                assertThatThrownBy(() -> c.sendMessage(TemplateType.BIND_MFA, "user@example.com", Payload.empty()))
+                        .isInstanceOfSatisfying(EmailConnectorException.class, e -> assertThat(e.code())
+                                .isEqualTo(ErrorCode.TEMPLATE_NOT_FOUND));
+            }
+            assertThat(peer.requests()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("raw deliveries are the connector's templates: a preview renders them, Generic standing in")
+        void preview() {
+            TemplatePreview preview = CATALOG.preview(
+                    "mailgun",
+                    config(peer.url()),
+                    TemplateType.MFA_VERIFICATION,
+                    Payload.builder().code("55").build(),
+                    ConnectorContext.defaults());
+            assertThat(preview.email().subject()).isEqualTo("Generic 55");
+            assertThat(preview.email().html()).contains("<p>55</p>");
+            assertThat(peer.requests()).isEmpty();
         }
 
         @Test
