@@ -2,6 +2,10 @@
 module org.example.jsonl {
     requires dev.emailconnectors.api;
 
+    // the core reads the schema resource from this package
+    opens org.example.jsonl to
+            dev.emailconnectors.api;
+
     provides dev.emailconnectors.spi.EmailConnectorProvider with
             org.example.jsonl.JsonLinesProvider;
 }

@@ -35,8 +35,8 @@ public final class TemplateRenderer {
             .emptyStringIsFalse(true);
     private static final Mustache.Compiler HTML = BASE.withEscaper(Escapers.HTML);
     private static final Mustache.Compiler TEXT = BASE.withEscaper(Escapers.NONE);
-    private static final Map<String, Template> HTML_CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, Template> TEXT_CACHE = new ConcurrentHashMap<>();
+    private static final TemplateCache HTML_CACHE = new TemplateCache(CACHE_LIMIT);
+    private static final TemplateCache TEXT_CACHE = new TemplateCache(CACHE_LIMIT);
 
     private TemplateRenderer() {}
 
@@ -96,21 +96,14 @@ public final class TemplateRenderer {
     }
 
     private static Template compile(String template, boolean html) {
-        Map<String, Template> cache = html ? HTML_CACHE : TEXT_CACHE;
-        Template compiled = cache.get(template);
-        if (compiled == null) {
+        return (html ? HTML_CACHE : TEXT_CACHE).get(template, t -> {
             try {
-                compiled = (html ? HTML : TEXT).compile(template);
+                return (html ? HTML : TEXT).compile(t);
             } catch (MustacheException e) {
                 throw new EmailConnectorException(
                         ErrorCode.INVALID_CONFIG, "Template syntax error: " + e.getMessage(), e);
             }
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            cache.put(template, compiled);
-        }
-        return compiled;
+        });
     }
 
     /** Resolves a dotted path in the payload; {@code null} when a segment is missing. */
@@ -230,8 +223,7 @@ public final class TemplateRenderer {
 
         @Override
         public boolean visitSection(String name) {
-            check(name);
-            return false;
+            return false; // a section is conditional: an absent value simply hides it
         }
 
         @Override

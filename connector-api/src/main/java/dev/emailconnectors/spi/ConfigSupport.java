@@ -10,6 +10,7 @@ import dev.emailconnectors.internal.TemplateRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,20 +28,64 @@ public final class ConfigSupport {
     /**
      * Loads a JSON resource, typically a provider's configuration schema.
      *
+     * <p>On the module path the resource lives in the provider's module, and this library reads it: open the
+     * resource's package to {@code dev.emailconnectors.api} in {@code module-info.java}
+     * ({@code opens com.example.myconnector to dev.emailconnectors.api;}), or open the stream in your own code and use
+     * {@link #readJson(InputStream)}.
+     *
      * @param anchor a class in the same module and package as the resource
      * @param resource the resource name, relative to the anchor's package
      * @return the parsed JSON
-     * @throws UncheckedIOException when the resource is missing or malformed
+     * @throws UncheckedIOException when the resource is missing, not readable, or malformed
      */
     public static JsonNode loadSchema(Class<?> anchor, String resource) {
-        try (InputStream in = anchor.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new UncheckedIOException(new IOException("Missing resource " + resource + " next to " + anchor));
-            }
-            return JSON.readTree(in);
+        return readJson(open(anchor, resource));
+    }
+
+    /**
+     * Loads a UTF-8 text resource, such as the readme a connector's metadata carries. The module-path rule of
+     * {@link #loadSchema(Class, String)} applies.
+     *
+     * @param anchor a class in the same module and package as the resource
+     * @param resource the resource name, relative to the anchor's package
+     * @return the text
+     * @throws UncheckedIOException when the resource is missing or not readable
+     */
+    public static String loadText(Class<?> anchor, String resource) {
+        try (InputStream in = open(anchor, resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Parses JSON from a stream and closes it.
+     *
+     * @param in the stream
+     * @return the parsed JSON
+     * @throws UncheckedIOException when the JSON is malformed or the stream fails
+     */
+    public static JsonNode readJson(InputStream in) {
+        try (InputStream stream = in) {
+            return JSON.readTree(stream);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(Class<?> anchor, String resource) {
+        InputStream in = anchor.getResourceAsStream(resource);
+        if (in == null) {
+            String hint = anchor.getModule().isNamed()
+                    ? " (on the module path, add 'opens " + anchor.getPackageName()
+                            + " to dev.emailconnectors.api;' to module "
+                            + anchor.getModule().getName() + ")"
+                    : "";
+            throw new UncheckedIOException(
+                    new IOException("Missing resource " + resource + " next to " + anchor.getName() + hint));
+        }
+        return in;
     }
 
     /**
