@@ -13,6 +13,9 @@ final class Fixtures {
         out.add(new WebhookFixture());
         out.add(new SesFixture());
         out.add(new SendGridFixture());
+        out.add(new MailgunFixture());
+        out.add(new PostmarkFixture());
+        out.add(new AliyunFixture());
         return out;
     }
 

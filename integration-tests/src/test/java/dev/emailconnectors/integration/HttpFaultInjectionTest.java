@@ -49,7 +49,7 @@ class HttpFaultInjectionTest {
     }
 
     static Stream<Arguments> cases() {
-        return HttpFaults.all().stream().flatMap(f -> FIXTURES.stream().map(x -> Arguments.of(f, x)));
+        return HttpFaults.all().stream().flatMap(f -> FIXTURES.stream().map(x -> Arguments.of(f.forFixture(x), x)));
     }
 
     static ConnectorContext context(Fixture f) {

@@ -41,6 +41,26 @@ final class HttpFaults {
             Duration retryAfter,
             Failover failover,
             boolean ambiguous) {
+        /**
+         * Adapts the expectation to a provider's documented mapping: a non-retryable code the provider chose
+         * instead, which a failover (moving on only for retryable codes and authentication failures) stops at.
+         */
+        Fault forFixture(HttpFixture fixture) {
+            ErrorCode override = fixture.expectationOverrides().get(name);
+            if (override == null) {
+                return this;
+            }
+            boolean moves = override.retryableByDefault() || override == ErrorCode.AUTHENTICATION_FAILED;
+            return new Fault(
+                    name,
+                    inject,
+                    override,
+                    override.retryableByDefault(),
+                    retryAfter,
+                    moves ? Failover.NEXT : Failover.STOP,
+                    ambiguous);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -134,7 +154,7 @@ final class HttpFaults {
                         Failover.NEXT,
                         false),
                 new Fault(
-                        "400 with a provider error",
+                        "a provider error answer (400; 422 for Postmark)",
                         (f, c) -> f.failWithProviderError("the message was refused"),
                         ErrorCode.PROVIDER_REJECTED,
                         false,

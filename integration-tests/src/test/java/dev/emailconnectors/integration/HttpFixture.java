@@ -1,6 +1,7 @@
 package dev.emailconnectors.integration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -18,6 +19,15 @@ abstract class HttpFixture implements Fixture {
 
     /** @return what the peer got in one accepted request */
     abstract Delivered parse(RecordedRequest request);
+
+    /**
+     * Lists the faults for which this provider documents a different, deliberate mapping (fault name to code).
+     *
+     * @return the overrides; none by default
+     */
+    Map<String, dev.emailconnectors.ErrorCode> expectationOverrides() {
+        return Map.of();
+    }
 
     /** @return whether the connector reports a provider's {@code Retry-After} as {@code retryAfter()} */
     boolean honoursRetryAfter() {

@@ -13,6 +13,9 @@ final class KnownGaps {
             "ses/408 Request Timeout",
                     "connector-ses classifies HTTP 408 as PROVIDER_REJECTED; the shared rule (and okhttp's) is"
                             + " PROVIDER_UNAVAILABLE, retryable",
+            "mailgun/PROVIDER_ERROR_ECHOING_THE_SECRET",
+                    "errors are scrubbed of the configured secret values, not of credentials derived from them: a"
+                            + " provider text echoing the Basic Authorization header keeps the API key in base64",
             "failover/unknown member id",
                     "connector-api redacts a nested configuration only with its connector's schema; when the member's"
                             + " id is unknown (a typo) its secret fields that no well-known name covers (such as the"

@@ -110,7 +110,9 @@ class SecretLeakTest {
         for (int i = 0; i < texts.size(); i++) {
             leaks.addAll(Leaks.find(Secrets.SENTINEL, path + " output #" + i, texts.get(i)));
         }
-        assertThat(leaks).as("%s leaked a secret", fixture).isEmpty();
+        KnownGaps.check(fixture.id(), path.name(), () -> assertThat(leaks)
+                .as("%s leaked a secret", fixture)
+                .isEmpty());
     }
 
     @org.junit.jupiter.api.Test
