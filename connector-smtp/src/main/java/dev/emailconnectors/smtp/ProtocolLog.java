@@ -1,6 +1,7 @@
 package dev.emailconnectors.smtp;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class ProtocolLog {
     private static final Logger EVENTS = LoggerFactory.getLogger("dev.emailconnectors.smtp");
     private static final Logger WIRE = LoggerFactory.getLogger("dev.emailconnectors.smtp.protocol");
+    /** The local part of an address a server echoes in a reply ({@code <bob@example.com>: unknown user}). */
+    private static final Pattern LOCAL_PART = Pattern.compile("[^\\s<>\"'@]+@");
 
     private final String endpoint;
     private final boolean events;
@@ -49,7 +52,9 @@ final class ProtocolLog {
 
     void received(long connection, int code, String response) {
         if (commands || WIRE.isTraceEnabled()) {
-            String text = code == 334 ? "334 (authentication challenge hidden)" : oneLine(response);
+            String text = code == 334
+                    ? "334 (authentication challenge hidden)"
+                    : LOCAL_PART.matcher(oneLine(response)).replaceAll("…@");
             if (commands) {
                 WIRE.info("[{} #{}] S: {}", endpoint, connection, text);
             } else {

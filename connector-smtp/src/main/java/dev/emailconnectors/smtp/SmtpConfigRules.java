@@ -56,12 +56,6 @@ final class SmtpConfigRules {
         headers(config.path("customHeaders"), out);
         accessUrl(config.path("auth").path("accessUrl"), out);
         tls(config.path("tls"), out);
-        JsonNode local = config.path("localAddress");
-        if (local.isTextual()
-                && !local.asText().isBlank()
-                && !isIpLiteral(local.asText().trim())) {
-            out.add(new ConfigViolation("/localAddress", "must be an IP address of this machine"));
-        }
         return out;
     }
 
@@ -152,10 +146,5 @@ final class SmtpConfigRules {
         }
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
-    }
-
-    private static boolean isIpLiteral(String value) {
-        return value.matches("\\d{1,3}(\\.\\d{1,3}){3}")
-                || (value.indexOf(':') >= 0 && value.matches("[0-9A-Fa-f:.%\\w]+"));
     }
 }
