@@ -42,7 +42,7 @@ public final class MailgunProvider implements EmailConnectorProvider {
 
     private static final Pattern DOMAIN = Pattern.compile("[^\\s/:?#@]+");
     private static final List<String> TEMPLATE_FIELDS = List.of("subject", "html", "text", "replyTo");
-    private static final JsonNode SCHEMA = ConfigSupport.loadSchema(MailgunProvider.class, "schema.json");
+    private static final JsonNode SCHEMA = Resources.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "mailgun",
             List.of("mailgun-email"),

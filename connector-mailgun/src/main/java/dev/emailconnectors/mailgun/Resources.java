@@ -1,14 +1,25 @@
 package dev.emailconnectors.mailgun;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.emailconnectors.spi.ConfigSupport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Reads the connector's bundled resources: its readme and its logo. */
+/**
+ * Reads the connector's bundled resources: its schema, readme and logo. The streams are opened here, in the
+ * connector's own module, so the package need not be opened to the API on the module path.
+ */
 final class Resources {
     private Resources() {}
+
+    /** @return the JSON resource next to this class, parsed */
+    static JsonNode json(String name) {
+        return ConfigSupport.readJson(new ByteArrayInputStream(bytes(name)));
+    }
 
     /** @return the resource next to this class as UTF-8 text */
     static String text(String name) {

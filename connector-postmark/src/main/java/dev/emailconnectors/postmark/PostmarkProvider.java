@@ -38,7 +38,7 @@ public final class PostmarkProvider implements EmailConnectorProvider {
     /** The public API base URL, used when {@code endpoint} is absent. */
     static final String DEFAULT_ENDPOINT = "https://api.postmarkapp.com";
 
-    private static final JsonNode SCHEMA = ConfigSupport.loadSchema(PostmarkProvider.class, "schema.json");
+    private static final JsonNode SCHEMA = Resources.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "postmark",
             List.of("postmark-mail"),

@@ -36,7 +36,7 @@ public final class SendGridProvider implements EmailConnectorProvider {
     /** The public API base URL, used when {@code endpoint} is absent. */
     static final String DEFAULT_ENDPOINT = "https://api.sendgrid.com";
 
-    private static final JsonNode SCHEMA = ConfigSupport.loadSchema(SendGridProvider.class, "schema.json");
+    private static final JsonNode SCHEMA = Resources.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "sendgrid",
             List.of("sendgrid-email-service"),
