@@ -36,6 +36,26 @@ final class MailgunErrors {
 
     private MailgunErrors() {}
 
+    /**
+     * Returns the parser of this provider's error answers, which first masks the given credentials in the answer,
+     * so that an echoed credential cannot survive even partly (for example cut off where a long message is
+     * shortened).
+     *
+     * @param credentials the values to mask: the secret and any encoded form sent on the wire
+     * @return the parser
+     */
+    static ProviderErrorParser parser(String... credentials) {
+        return response -> {
+            String body = response.body();
+            for (String c : credentials) {
+                if (c != null && !c.isEmpty()) {
+                    body = body.replace(c, "***");
+                }
+            }
+            return parse(new HttpResponse(response.status(), response.headers(), body));
+        };
+    }
+
     static ProviderError parse(HttpResponse response) {
         ProviderError error = ProviderErrorParser.standard().parse(response);
         String message = error.message() == null ? "" : error.message();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import okhttp3.Credentials;
 
 /**
  * The Mailgun connector (id {@code mailgun}, alias {@code mailgun-email}, Logto's id): sends each message with
@@ -140,13 +141,15 @@ public final class MailgunProvider implements EmailConnectorProvider {
         Mailbox from = Addresses.parse(config.path("from").asText())
                 .orElseThrow(() -> new EmailConnectorException(
                         ErrorCode.INVALID_CONFIG, "from must be an email address, optionally as 'Name <address>'"));
+        String apiKey = config.path("apiKey").asText();
+        String basic = Credentials.basic("api", apiKey);
         HttpTransport http = HttpTransport.builder(METADATA.id(), HttpOptions.from(config, DEFAULT_ENDPOINT), context)
-                .errorParser(MailgunErrors::parse)
+                .errorParser(MailgunErrors.parser(apiKey, basic.substring("Basic ".length())))
                 .build();
         return new MailgunSender(
                 http,
                 config.path("domain").asText(),
-                config.path("apiKey").asText(),
+                basic,
                 from,
                 Deliveries.from(config.path("deliveries")),
                 context.clock());

@@ -8,7 +8,6 @@ import dev.emailconnectors.okhttp.HttpTransport;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.OutboundMessage;
 import java.time.Clock;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MultipartBody;
 import okhttp3.Request;
@@ -26,7 +25,8 @@ final class MailgunSender implements EmailSender {
     private final Deliveries deliveries;
     private final Clock clock;
 
-    MailgunSender(HttpTransport http, String domain, String apiKey, Mailbox from, Deliveries deliveries, Clock clock) {
+    MailgunSender(
+            HttpTransport http, String domain, String authorization, Mailbox from, Deliveries deliveries, Clock clock) {
         this.http = http;
         this.url = http.endpoint()
                 .newBuilder()
@@ -34,7 +34,7 @@ final class MailgunSender implements EmailSender {
                 .addPathSegment(domain)
                 .addPathSegment("messages")
                 .build();
-        this.authorization = Credentials.basic("api", apiKey);
+        this.authorization = authorization;
         this.from = from;
         this.deliveries = deliveries;
         this.clock = clock;

@@ -189,6 +189,14 @@ class MailgunErrorsTest {
         }
 
         @Test
+        @DisplayName("an error answer that echoes the Basic credentials (base64 of api:key) has them masked too")
+        void echoedCredentialsMasked() {
+            peer.answer(400, "{\"message\":\"refused Authorization=" + BASIC + "\"}");
+            EmailConnectorException e = fail(1);
+            assertThat(e.getMessage()).contains("refused Authorization=Basic ***");
+        }
+
+        @Test
         @DisplayName("DEBUG log lines of requests show the Authorization header as ***")
         void logsMasked() {
             peer.answer(503, "busy");

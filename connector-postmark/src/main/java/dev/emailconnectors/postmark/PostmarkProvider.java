@@ -120,7 +120,7 @@ public final class PostmarkProvider implements EmailConnectorProvider {
                         "fromEmail must be an email address, optionally as 'Name <address>'"));
         HttpTransport http = HttpTransport.builder(METADATA.id(), HttpOptions.from(config, DEFAULT_ENDPOINT), context)
                 .secretHeaders("X-Postmark-Server-Token")
-                .errorParser(PostmarkErrors::parse)
+                .errorParser(PostmarkErrors.parser(config.path("serverToken").asText()))
                 .build();
         return new PostmarkSender(
                 http,

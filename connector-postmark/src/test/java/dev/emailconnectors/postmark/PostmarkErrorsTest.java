@@ -192,6 +192,14 @@ class PostmarkErrorsTest {
         }
 
         @Test
+        @DisplayName("a token echoed where a long message is shortened leaves no part of it behind")
+        void echoedAtTheCut() {
+            peer.answer(422, "{\"ErrorCode\":300,\"Message\":\"" + "x".repeat(490) + " " + TOKEN + "\"}");
+            EmailConnectorException e = fail(1);
+            assertThat(e.getMessage()).doesNotContain(TOKEN.substring(0, 6));
+        }
+
+        @Test
         @DisplayName("DEBUG log lines of requests show X-Postmark-Server-Token as ***")
         void logsMasked() {
             peer.answer(500, "oops");

@@ -129,7 +129,7 @@ public final class SendGridProvider implements EmailConnectorProvider {
     @Override
     public EmailSender create(JsonNode config, ConnectorContext context) {
         HttpTransport http = HttpTransport.builder(METADATA.id(), HttpOptions.from(config, DEFAULT_ENDPOINT), context)
-                .errorParser(SendGridErrors::parse)
+                .errorParser(SendGridErrors.parser(config.path("apiKey").asText()))
                 .build();
         JsonNode name = config.path("fromName");
         Mailbox from = Mailbox.of(

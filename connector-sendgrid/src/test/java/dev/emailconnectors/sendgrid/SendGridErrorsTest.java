@@ -218,6 +218,14 @@ class SendGridErrorsTest {
         }
 
         @Test
+        @DisplayName("a key echoed where a long message is shortened leaves no part of it behind")
+        void echoedAtTheCut() {
+            peer.answer(400, "{\"errors\":[{\"message\":\"" + "x".repeat(490) + " " + API_KEY + "\"}]}");
+            EmailConnectorException e = fail(1);
+            assertThat(e.getMessage()).doesNotContain(API_KEY.substring(0, 6));
+        }
+
+        @Test
         @DisplayName("DEBUG log lines of requests show the Authorization header as ***")
         void logsMasked() {
             peer.answer(500, "oops");
