@@ -64,7 +64,11 @@ final class AliyunFixture extends HttpFixture {
                 Optional.ofNullable(form.get("HtmlBody")),
                 form.getOrDefault("TextBody", "") + "\nFromAlias: " + form.get("FromAlias") + "\nReplyTo: "
                         + form.get("ReplyToAddress"),
-                HttpPeer.raw(r));
+                HttpPeer.raw(r),
+                java.util.stream.Stream.of("AccountName", "FromAlias", "ReplyToAddress", "TagName")
+                        .filter(form::containsKey)
+                        .map(form::get)
+                        .toList());
     }
 
     static Map<String, String> decode(String body) {

@@ -22,6 +22,13 @@ import java.util.stream.Stream;
 
 /** The built-in service writing {@code .eml} files to an outbox directory (its default delivery). */
 final class BuiltinFixture implements Fixture {
+    /** Headers may hold raw UTF-8 (RFC 6532), as for a UTF-8 local part. */
+    private static final Properties UTF8_HEADERS = new Properties();
+
+    static {
+        UTF8_HEADERS.setProperty("mail.mime.allowutf8", "true");
+    }
+
     private final Path outbox;
 
     BuiltinFixture() {
@@ -48,6 +55,11 @@ final class BuiltinFixture implements Fixture {
     }
 
     @Override
+    public boolean usesEndpoint() {
+        return false;
+    }
+
+    @Override
     public boolean canFail() {
         return false;
     }
@@ -58,8 +70,7 @@ final class BuiltinFixture implements Fixture {
         for (Path file : files()) {
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                MimeMessage mime =
-                        new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+                MimeMessage mime = new MimeMessage(Session.getInstance(UTF8_HEADERS), new ByteArrayInputStream(bytes));
                 String text = "";
                 String html = null;
                 Object content = mime.getContent();
@@ -84,12 +95,20 @@ final class BuiltinFixture implements Fixture {
                         Optional.ofNullable(mime.getSubject()),
                         Optional.ofNullable(html),
                         text,
-                        new String(bytes, StandardCharsets.UTF_8)));
+                        new String(bytes, StandardCharsets.UTF_8),
+                        headerLines(new String(bytes, StandardCharsets.UTF_8))));
             } catch (IOException | jakarta.mail.MessagingException e) {
                 throw new IllegalStateException("unreadable outbox file " + file, e);
             }
         }
         return out;
+    }
+
+    /** @return the header lines of a MIME message as written (folded lines kept apart) */
+    static List<String> headerLines(String raw) {
+        int end = raw.indexOf("\r\n\r\n");
+        String head = end < 0 ? raw : raw.substring(0, end);
+        return List.of(head.split("\r\n"));
     }
 
     @Override

@@ -31,6 +31,11 @@ interface Fixture extends AutoCloseable {
         return context;
     }
 
+    /** @return whether the connector sends to its {@code endpoint} (the built-in service accepts and ignores one) */
+    default boolean usesEndpoint() {
+        return true;
+    }
+
     /** @return whether the peer can be made to fail (a file outbox cannot) */
     default boolean canFail() {
         return true;

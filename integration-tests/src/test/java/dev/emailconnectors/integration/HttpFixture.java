@@ -107,6 +107,23 @@ abstract class HttpFixture implements Fixture {
                 .build();
     }
 
+    /** @return every string inside the given JSON values (objects and arrays walked) */
+    static List<String> texts(com.fasterxml.jackson.databind.JsonNode... nodes) {
+        List<String> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : nodes) {
+            collect(n, out);
+        }
+        return out;
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode n, List<String> out) {
+        if (n.isTextual()) {
+            out.add(n.asText());
+        } else if (n.isContainerNode()) {
+            n.forEach(child -> collect(child, out));
+        }
+    }
+
     /** Escapes a text for a JSON string literal. */
     static String quoted(String text) {
         return Json.MAPPER.getNodeFactory().textNode(text).toString();

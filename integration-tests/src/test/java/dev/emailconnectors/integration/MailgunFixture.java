@@ -79,7 +79,11 @@ final class MailgunFixture extends HttpFixture {
                 Optional.ofNullable(first(form, "subject")),
                 Optional.ofNullable(first(form, "html")),
                 form.toString(),
-                HttpPeer.raw(r));
+                HttpPeer.raw(r),
+                form.entrySet().stream()
+                        .filter(e -> e.getKey().equals("from") || e.getKey().startsWith("h:"))
+                        .flatMap(e -> e.getValue().stream())
+                        .toList());
     }
 
     private static String first(Map<String, List<String>> form, String name) {

@@ -64,6 +64,7 @@ final class PostmarkFixture extends HttpFixture {
                 body.path("TextBody").asText("") + "\nFrom: "
                         + body.path("From").asText() + "\nReply-To: "
                         + body.path("ReplyTo").asText(),
-                HttpPeer.raw(r));
+                HttpPeer.raw(r),
+                texts(body.path("From"), body.path("ReplyTo"), body.path("Headers")));
     }
 }

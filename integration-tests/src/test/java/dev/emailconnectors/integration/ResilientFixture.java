@@ -22,7 +22,7 @@ final class ResilientFixture implements Fixture {
         ObjectNode c = (ObjectNode) Json.parse("{\"retry\":{\"maxAttempts\":2,\"backoff\":\"PT0.01S\"},"
                 + "\"deduplication\":{\"window\":\"PT1M\"},"
                 + "\"rateLimit\":{\"perConnector\":{\"messagesPerSecond\":1000,\"maxWait\":\"PT5S\"}},"
-                + "\"sandbox\":{\"allow\":[\"*@example.com\",\"*@*.example.com\",\"*@xn--fsqu00a.xn--3lr804guic\","
+                + "\"sandbox\":{\"allow\":[\"*@example.com\",\"*@*.example.com\",\"*@xn--fsqu00a.xn--0zwm56d\","
                 + "\"*@xn--bcher-kva.example\"]}}");
         ObjectNode wrapped = c.putObject("connector").put("id", inner.id());
         wrapped.set("config", inner.config(secret));

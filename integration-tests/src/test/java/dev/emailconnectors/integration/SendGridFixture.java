@@ -67,6 +67,7 @@ final class SendGridFixture extends HttpFixture {
                 Optional.ofNullable(body.path("subject").textValue()),
                 Optional.ofNullable(html),
                 text.toString(),
-                HttpPeer.raw(r));
+                HttpPeer.raw(r),
+                texts(body.path("from"), body.path("reply_to"), body.path("reply_to_list")));
     }
 }

@@ -76,6 +76,7 @@ final class SesFixture extends HttpFixture {
                 simple.path("Body").path("Text").path("Data").asText("")
                         + "\nFrom: " + body.path("FromEmailAddress").asText()
                         + "\nReply-To: " + body.path("ReplyToAddresses"),
-                HttpPeer.raw(r));
+                HttpPeer.raw(r),
+                texts(body.path("FromEmailAddress"), body.path("ReplyToAddresses")));
     }
 }
