@@ -22,9 +22,12 @@ final class Fixtures {
     /** @return a new fixture of every connector (the composites over HTTP peers) */
     static List<Fixture> all() {
         List<Fixture> out = new ArrayList<>(http());
+        out.add(new SmtpFixture());
         out.add(new BuiltinFixture());
         out.add(new FailoverFixture(new SesFixture(), new WebhookFixture()));
         out.add(new ResilientFixture(new SendGridFixture()));
+        out.add(new FailoverFixture(new SmtpFixture(), new MailgunFixture()));
+        out.add(new ResilientFixture(new SmtpFixture()));
         return out;
     }
 }
