@@ -8,6 +8,10 @@ module dev.emailconnectors.http {
 
     exports dev.emailconnectors.http;
 
+    // lets the API read the configuration schema next to the provider
+    opens dev.emailconnectors.http to
+            dev.emailconnectors.api;
+
     provides dev.emailconnectors.spi.EmailConnectorProvider with
             dev.emailconnectors.http.HttpWebhookProvider;
 }

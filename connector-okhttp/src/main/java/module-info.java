@@ -9,4 +9,8 @@ module dev.emailconnectors.okhttp {
     requires dev.failsafe.core;
 
     exports dev.emailconnectors.okhttp;
+
+    // lets ConfigSupport.loadSchema read http-options.schema.json
+    opens dev.emailconnectors.okhttp to
+            dev.emailconnectors.api;
 }
