@@ -152,7 +152,8 @@ final class ConfigTree {
             return NODES.booleanNode(Boolean.parseBoolean(trimmed));
         }
         if (types.contains("integer") && trimmed.matches("-?\\d{1,18}")) {
-            return NODES.numberNode(Long.parseLong(trimmed));
+            long value = Long.parseLong(trimmed);
+            return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
         }
         if (types.contains("number") && trimmed.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
             return NODES.numberNode(new BigDecimal(trimmed));
