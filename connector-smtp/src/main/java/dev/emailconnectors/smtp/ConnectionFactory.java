@@ -17,7 +17,6 @@ import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
-import org.eclipse.angus.mail.util.WriteTimeoutSocket;
 
 /**
  * Opens connections: resolves the host and checks every address against the network policy, connects to an address
@@ -30,7 +29,7 @@ final class ConnectionFactory {
     private final Credentials credentials;
     private final TlsSockets tls;
     private final ProtocolLog log;
-    private final ScheduledExecutorService timers;
+    private final WriteWatchdog watchdog;
     private final Session ascii;
     private final Session utf8;
     private final AtomicLong ids = new AtomicLong();
@@ -46,7 +45,7 @@ final class ConnectionFactory {
         this.credentials = credentials;
         this.tls = TlsSockets.create(settings.tls());
         this.log = log;
-        this.timers = timers;
+        this.watchdog = new WriteWatchdog(settings.timeouts().socket(), timers, log);
         this.ascii = Session.getInstance(properties(false));
         this.utf8 = Session.getInstance(properties(true));
     }
@@ -66,12 +65,10 @@ final class ConnectionFactory {
     SmtpConnection open(boolean utf8) {
         String secret = credentials.secret();
         List<InetAddress> addresses = policy.resolve(settings.host());
-        Socket raw = connect(addresses);
+        Socket base = watchdog.watch(connect(addresses));
         long id = ids.incrementAndGet();
         TrackingTransport transport = null;
         try {
-            Socket base = new WriteTimeoutSocket(
-                    raw, (int) settings.timeouts().socket().toMillis(), timers);
             base.setSoTimeout((int) settings.timeouts().greeting().toMillis());
             Socket wire = base;
             if (settings.tlsMode() == TlsMode.IMPLICIT) {
@@ -95,7 +92,7 @@ final class ConnectionFactory {
                     credentials.present() ? ", authenticated" : "");
             return new SmtpConnection(id, transport, base, utf8);
         } catch (MessagingException | IOException | RuntimeException e) {
-            close(raw);
+            close(base);
             if (e instanceof AuthenticationFailedException) {
                 credentials.refused(secret);
             }

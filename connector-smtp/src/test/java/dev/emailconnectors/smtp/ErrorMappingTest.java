@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emailconnectors.EmailConnector;
 import dev.emailconnectors.EmailConnectorException;
+import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
 import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.smtp.testserver.Action;
 import dev.emailconnectors.smtp.testserver.Responder;
 import dev.emailconnectors.smtp.testserver.ScriptedSmtpServer;
+import dev.emailconnectors.spi.ConnectorContext;
+import dev.emailconnectors.testkit.MapTemplateSource;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -249,6 +252,32 @@ class ErrorMappingTest {
             assertThat(e.retryable()).isTrue();
             assertThat(e.getMessage()).contains("may or may not have been accepted");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+
+        @Test
+        @DisplayName("a server that stops reading makes a large message's write time out after socketTimeout: TIMEOUT")
+        void stalledWrite() {
+            server = ScriptedSmtpServer.builder()
+                    .on("DATA", Responder.always(Action.reply(354, "Go ahead").thenStall()))
+                    .start();
+            MapTemplateSource big = new MapTemplateSource()
+                    .put("", EmailTemplate.text(TemplateType.SIGN_IN, "Big", "{{filler}}\n".repeat(80)));
+            ObjectNode config = TestConfigs.plain(server.port()).put("socketTimeout", 300);
+            long start = System.nanoTime();
+            try (EmailConnector c = TestConfigs.create(
+                    config, ConnectorContext.builder().templateResolver(big).build())) {
+                EmailConnectorException e = catchThrowableOfType(
+                        EmailConnectorException.class,
+                        () -> c.sendMessage(
+                                TemplateType.SIGN_IN,
+                                TestConfigs.TO,
+                                Payload.builder()
+                                        .put("filler", "x".repeat(400_000))
+                                        .build()));
+                assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.TIMEOUT);
+                assertThat(e.retryable()).isTrue();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         }
 
         @Test

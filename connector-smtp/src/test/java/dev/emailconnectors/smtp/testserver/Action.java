@@ -20,13 +20,19 @@ public final class Action {
     final boolean closeAfter;
     final Duration delay;
     final int dataBytes;
+    final boolean stallAfter;
 
     private Action(Kind kind, String reply, boolean closeAfter, Duration delay, int dataBytes) {
+        this(kind, reply, closeAfter, delay, dataBytes, false);
+    }
+
+    private Action(Kind kind, String reply, boolean closeAfter, Duration delay, int dataBytes, boolean stallAfter) {
         this.kind = kind;
         this.reply = reply;
         this.closeAfter = closeAfter;
         this.delay = delay;
         this.dataBytes = dataBytes;
+        this.stallAfter = stallAfter;
     }
 
     /** @return the server's usual answer */
@@ -76,7 +82,18 @@ public final class Action {
 
     /** @return this action, after which the server closes the connection */
     public Action thenClose() {
-        return new Action(kind, reply, true, delay, dataBytes);
+        return new Action(kind, reply, true, delay, dataBytes, stallAfter);
+    }
+
+    /**
+     * After this action the server stops reading (the client's writes eventually block) and holds the connection
+     * until the client or the test closes it. For example {@code Action.reply(354, "Go ahead").thenStall()} on
+     * {@code DATA}.
+     *
+     * @return the action
+     */
+    public Action thenStall() {
+        return new Action(kind, reply, closeAfter, delay, dataBytes, true);
     }
 
     /**
@@ -86,11 +103,14 @@ public final class Action {
      * @return the delayed action
      */
     public Action after(Duration wait) {
-        return new Action(kind, reply, closeAfter, Objects.requireNonNull(wait), dataBytes);
+        return new Action(kind, reply, closeAfter, Objects.requireNonNull(wait), dataBytes, stallAfter);
     }
 
     @Override
     public String toString() {
-        return kind + (reply == null ? "" : "(" + reply + ")") + (closeAfter ? "+close" : "");
+        return kind
+                + (reply == null ? "" : "(" + reply + ")")
+                + (closeAfter ? "+close" : "")
+                + (stallAfter ? "+stall" : "");
     }
 }

@@ -228,12 +228,23 @@ final class ScriptedSession {
                 return false;
             case REPLY:
                 send(a.reply);
+                if (a.stallAfter) {
+                    stall();
+                    return false;
+                }
                 return !a.closeAfter;
             default:
                 if (usual != null) {
                     send(usual);
                 }
                 return !a.closeAfter;
+        }
+    }
+
+    /** Stops reading until the connection or the server is closed. */
+    private void stall() {
+        while (!socket.isClosed() && !server.isClosed()) {
+            sleep(20);
         }
     }
 
