@@ -5,6 +5,7 @@ import dev.emailconnectors.internal.ConfigSchema;
 import dev.emailconnectors.internal.JsonPointers;
 import dev.emailconnectors.internal.ManagedConnector;
 import dev.emailconnectors.internal.Scrubber;
+import dev.emailconnectors.internal.SecretFields;
 import dev.emailconnectors.internal.TemplateRenderer;
 import dev.emailconnectors.internal.TemplateSelector;
 import dev.emailconnectors.spi.ConnectorContext;
@@ -110,6 +111,8 @@ public final class ConnectorDescriptor {
                 Optional<ConnectorDescriptor> d = catalog.find(n.connectorId());
                 if (d.isPresent() && inner.isObject()) {
                     JsonPointers.replace(redacted, n.path(), d.get().redact(inner));
+                } else if (d.isEmpty() && inner.isContainerNode()) {
+                    JsonPointers.replace(redacted, n.path(), SecretFields.redactAll(inner));
                 }
             }
         }
@@ -126,7 +129,11 @@ public final class ConnectorDescriptor {
         List<String> values = new ArrayList<>(schema().secrets().values(config));
         if (config != null && config.isObject()) {
             for (NestedConnector n : nested(config)) {
-                catalog.find(n.connectorId()).ifPresent(d -> values.addAll(d.secretValues(config.at(n.path()))));
+                JsonNode inner = config.at(n.path());
+                catalog.find(n.connectorId())
+                        .ifPresentOrElse(
+                                d -> values.addAll(d.secretValues(inner)),
+                                () -> values.addAll(SecretFields.allValues(inner)));
             }
         }
         values.sort((a, b) -> b.length() - a.length());

@@ -101,4 +101,20 @@ class NestedConnectorTest {
                     .satisfies(e -> assertThat(SendingTest.chain(e)).doesNotContain("sk_live_0123456789"));
         }
     }
+
+    @Test
+    @DisplayName("a nested configuration for an unknown connector is redacted entirely, its values kept out of reports")
+    void unknownConnectorIsRedactedEntirely() {
+        ObjectNode c = config();
+        ((ObjectNode) c.at("/members/1/config"))
+                .put("webhookHeaderValue", "opaque-credential-42")
+                .putObject("headers")
+                .put("X-Key", "another-credential-43");
+        JsonNode redacted = catalog.redact("composite", c);
+        assertThat(redacted.at("/members/1/config/webhookHeaderValue").asText()).isEqualTo("***");
+        assertThat(redacted.at("/members/1/config/headers/X-Key").asText()).isEqualTo("***");
+        assertThat(redacted.at("/members/0/config/fromEmail").asText()).isNotEqualTo("***");
+        assertThat(redacted.toString()).doesNotContain("credential-4");
+        assertThat(catalog.validate("composite", c).describe()).doesNotContain("credential-4");
+    }
 }

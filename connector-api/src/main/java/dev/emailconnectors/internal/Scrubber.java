@@ -1,15 +1,24 @@
 package dev.emailconnectors.internal;
 
 import dev.emailconnectors.EmailConnectorException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Removes secret values from free text and from exceptions (message, causes and suppressed exceptions), so that a
- * provider error that echoes a credential cannot leak it.
+ * provider error that echoes a credential cannot leak it. Credentials derived from a secret are found too: a base64
+ * token whose decoded text holds a secret (SMTP {@code AUTH PLAIN} and XOAUTH2 arguments, HTTP Basic credentials) is
+ * masked as a whole.
  */
 public final class Scrubber {
+    /** Candidate base64 tokens: long enough to carry a credential, standard or URL alphabet. */
+    private static final Pattern BASE64_TOKEN = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
+
     private Scrubber() {}
 
     /**
@@ -29,7 +38,64 @@ public final class Scrubber {
                 out = out.replace(secret, SecretFields.MASK);
             }
         }
-        return out;
+        Matcher m = BASE64_TOKEN.matcher(out);
+        if (!m.find()) {
+            return out;
+        }
+        StringBuilder b = new StringBuilder(out.length());
+        do {
+            m.appendReplacement(b, decodedHolds(m.group(), secrets) ? SecretFields.MASK : "$0");
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    /**
+     * Tells whether a text holds a secret, as it is or inside a base64 token.
+     *
+     * @param text the text, or null
+     * @param secrets the secret values
+     * @return true when scrubbing would change the text
+     */
+    public static boolean holds(String text, List<String> secrets) {
+        if (text == null) {
+            return false;
+        }
+        for (String secret : secrets) {
+            if (text.contains(secret)) {
+                return true;
+            }
+        }
+        Matcher m = BASE64_TOKEN.matcher(text);
+        while (m.find()) {
+            if (decodedHolds(m.group(), secrets)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean decodedHolds(String token, List<String> secrets) {
+        String decoded = decode(token);
+        if (decoded == null) {
+            return false;
+        }
+        for (String secret : secrets) {
+            if (decoded.contains(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decode(String token) {
+        try {
+            Base64.Decoder decoder =
+                    token.indexOf('-') >= 0 || token.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder();
+            return new String(decoder.decode(token), StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -55,12 +121,8 @@ public final class Scrubber {
         if (t == null || seen.put(t, Boolean.TRUE) != null) {
             return false;
         }
-        String message = t.getMessage();
-        String text = t.toString();
-        for (String secret : secrets) {
-            if ((message != null && message.contains(secret)) || text.contains(secret)) {
-                return true;
-            }
+        if (holds(t.getMessage(), secrets) || holds(t.toString(), secrets)) {
+            return true;
         }
         for (Throwable s : t.getSuppressed()) {
             if (leaks(s, secrets, seen)) {

@@ -111,6 +111,33 @@ public final class SecretFields {
     }
 
     /**
+     * Returns a deep copy of a configuration whose schema is unknown (a nested configuration for a connector that is
+     * not on the class path) with every value masked: nothing in it can be told apart from a secret.
+     *
+     * @param config the configuration
+     * @return the copy, structure kept, every scalar {@value #MASK}
+     */
+    public static JsonNode redactAll(JsonNode config) {
+        JsonNode copy = config.deepCopy();
+        new SecretFields(Set.of()).mask(copy, "", true);
+        return copy;
+    }
+
+    /**
+     * Collects every scalar value of a configuration whose schema is unknown, for scrubbing free text.
+     *
+     * @param config the configuration
+     * @return the values worth searching for
+     */
+    public static List<String> allValues(JsonNode config) {
+        Set<String> out = new LinkedHashSet<>();
+        new SecretFields(Set.of()).collect(config, "", true, out);
+        List<String> list = new ArrayList<>(out);
+        list.removeIf(s -> s.length() < MIN_SCRUB_LENGTH);
+        return list;
+    }
+
+    /**
      * Collects the secret values of a configuration, longest first, for scrubbing free text.
      *
      * @param config the configuration

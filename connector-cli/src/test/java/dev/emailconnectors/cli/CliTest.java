@@ -384,8 +384,43 @@ class CliTest {
 
         @Test
         @DisplayName("lists unresolved placeholders; --json too")
-        void unresolved() {
+        void unresolved() throws Exception {
+            StringBuilder templates = new StringBuilder();
+            for (String type : new String[] {"Register", "SignIn", "ForgotPassword", "Generic"}) {
+                templates
+                        .append(templates.length() == 0 ? "" : ",")
+                        .append("{\"usageType\":\"")
+                        .append(type)
+                        .append("\",\"contentType\":\"text/html\",\"subject\":\"Hi {{organization.name}}\",")
+                        .append("\"content\":\"<p>{{code}}</p><a href=\\\"{{link}}\\\">Open</a>\"}");
+            }
+            Path config = file(
+                    "smtp.json",
+                    "{\"host\":\"127.0.0.1\",\"port\":2525,\"fromEmail\":\"noreply@example.com\"," + "\"templates\":["
+                            + templates + "]}");
             Path out = dir.resolve("p2");
+            Cli.Result r = new Cli()
+                    .run(
+                            "preview",
+                            "smtp",
+                            "--config",
+                            config.toString(),
+                            "--template",
+                            "Generic",
+                            "--out",
+                            out.toString(),
+                            "--json");
+            assertThat(r.exitCode()).as(r.all()).isZero();
+            JsonNode j = r.json();
+            assertThat(j.get("unresolvedPlaceholders").toString())
+                    .contains("organization.name")
+                    .contains("link");
+            assertThat(j.get("files")).hasSize(3);
+        }
+
+        @Test
+        @DisplayName("the built-in templates guard optional values, so an invitation without them has none unresolved")
+        void builtinGuardsOptionalValues() {
             Cli.Result r = new Cli()
                     .run(
                             "preview",
@@ -393,14 +428,10 @@ class CliTest {
                             "--template",
                             "OrganizationInvitation",
                             "--out",
-                            out.toString(),
+                            dir.resolve("p3").toString(),
                             "--json");
-            assertThat(r.exitCode()).isZero();
-            JsonNode j = r.json();
-            assertThat(j.get("unresolvedPlaceholders").toString())
-                    .contains("organization.name")
-                    .contains("link");
-            assertThat(j.get("files")).hasSize(3);
+            assertThat(r.exitCode()).as(r.all()).isZero();
+            assertThat(r.json().get("unresolvedPlaceholders")).isEmpty();
         }
     }
 

@@ -185,7 +185,7 @@ public final class HttpTransport implements AutoCloseable {
         call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
         HttpResponse response;
         try (Response r = call.execute()) {
-            response = new HttpResponse(r.code(), r.headers(), read(r));
+            response = new HttpResponse(r.code(), r.headers(), readAfterStatus(r, request));
         } catch (IOException e) {
             throw Failures.fromIo(e, target(request), options.timeout());
         }
@@ -207,6 +207,29 @@ public final class HttpTransport implements AutoCloseable {
                 said,
                 RetryAfter.parse(response.headers().get("Retry-After"), clock).orElse(null),
                 target(request));
+    }
+
+    /**
+     * Reads the body once the status line is in. A 2xx status means the provider accepted the message, so a body
+     * that breaks off after it is an unreadable answer, not a reason to send the message again.
+     */
+    private static String readAfterStatus(Response response, Request request) throws IOException {
+        if (!response.isSuccessful()) {
+            return read(response);
+        }
+        try {
+            return read(response);
+        } catch (IOException e) {
+            throw EmailConnectorException.builder(
+                            ErrorCode.INVALID_RESPONSE,
+                            target(request) + " answered " + response.code()
+                                    + " (accepted) but its answer broke off; not retried, since the message was"
+                                    + " accepted")
+                    .providerStatus(response.code())
+                    .retryable(false)
+                    .cause(e)
+                    .build();
+        }
     }
 
     private static String read(Response response) throws IOException {

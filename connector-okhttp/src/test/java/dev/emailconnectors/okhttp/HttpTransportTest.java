@@ -235,6 +235,25 @@ class HttpTransportTest {
         }
 
         @Test
+        @DisplayName("a 2xx answer whose body breaks off is INVALID_RESPONSE, not retried: the message was accepted")
+        void truncatedSuccess() {
+            for (int i = 0; i < 3; i++) {
+                peer.enqueue(new MockResponse.Builder()
+                        .code(200)
+                        .body(new okio.Buffer().writeUtf8("{\"id\":\"trunc"))
+                        .setHeader("Content-Length", 400)
+                        .onResponseEnd(new SocketEffect.CloseSocket(true, false, false))
+                        .build());
+            }
+            HttpTransport http = transport(RetryOptions.defaults());
+            EmailConnectorException e = failure(() -> http.execute(post()));
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_RESPONSE);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.providerStatus()).hasValue(200);
+            assertThat(peer.requestCount()).isEqualTo(1);
+        }
+
+        @Test
         @DisplayName("a refused connection is PROVIDER_UNAVAILABLE")
         void refused() {
             String url = peer.url("/send");

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
 /**
@@ -30,7 +31,7 @@ final class MemoryPeer {
     final AtomicInteger attempts = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
     private final ConcurrentLinkedDeque<ErrorCode> nextFailures = new ConcurrentLinkedDeque<>();
-    private volatile IntFunction<EmailConnectorException> rule = n -> null;
+    private volatile BiFunction<Integer, OutboundMessage, EmailConnectorException> rule = (n, m) -> null;
     private volatile Duration retryAfter;
     private volatile boolean acceptThenTimeOut;
     private volatile CountDownLatch gate;
@@ -56,12 +57,18 @@ final class MemoryPeer {
 
     /** Every send fails with this code. */
     MemoryPeer failAlways(ErrorCode code) {
-        rule = n -> failure(code);
+        rule = (n, m) -> failure(code);
         return this;
     }
 
     /** The n-th attempt (from 1) fails when the function returns an exception. */
     MemoryPeer rule(IntFunction<EmailConnectorException> rule) {
+        this.rule = (n, m) -> rule.apply(n);
+        return this;
+    }
+
+    /** An attempt fails when the function of its number (from 1) and its message returns an exception. */
+    MemoryPeer rule(BiFunction<Integer, OutboundMessage, EmailConnectorException> rule) {
         this.rule = rule;
         return this;
     }
@@ -118,7 +125,7 @@ final class MemoryPeer {
         if (scripted != null) {
             throw failure(scripted);
         }
-        EmailConnectorException ruled = rule.apply(n);
+        EmailConnectorException ruled = rule.apply(n, message);
         if (ruled != null) {
             throw ruled;
         }

@@ -91,7 +91,7 @@ final class SesErrors {
         if (status == 429) {
             return ErrorCode.RATE_LIMITED;
         }
-        if (status >= 500) {
+        if (status >= 500 || status == 408) {
             return ErrorCode.PROVIDER_UNAVAILABLE;
         }
         return ErrorCode.PROVIDER_REJECTED;

@@ -82,6 +82,7 @@ class SesErrorsTest {
             "403, InvalidClientTokenId,              AUTHENTICATION_FAILED, false",
             "403, AccessDeniedException,             AUTHENTICATION_FAILED, false",
             "400, BadRequestException,               PROVIDER_REJECTED,     false",
+            "408, RequestTimeout,                    PROVIDER_UNAVAILABLE,  true",
             "500, InternalFailure,                   PROVIDER_UNAVAILABLE,  true",
             "503, ServiceUnavailable,                PROVIDER_UNAVAILABLE,  true",
         })
