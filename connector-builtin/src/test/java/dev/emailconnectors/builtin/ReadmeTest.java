@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("README section")
+@DisplayName("README")
 class ReadmeTest {
     @Test
     @DisplayName("documents every configuration field of the schema, and the delivery settings")
     void documentsEveryField() throws Exception {
-        String readme = Files.readString(Path.of("README-section.md"));
+        String readme = Files.readString(Path.of("README.md"));
         JsonNode schema = Fixtures.CATALOG.require("builtin").configSchema();
         List<String> fields = new ArrayList<>();
         schema.path("properties").fieldNames().forEachRemaining(fields::add);

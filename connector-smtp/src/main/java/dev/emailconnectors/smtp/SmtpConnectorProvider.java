@@ -113,7 +113,7 @@ public final class SmtpConnectorProvider implements EmailConnectorProvider {
     }
 
     private static String readme() {
-        try (InputStream in = SmtpConnectorProvider.class.getResourceAsStream("README-section.md")) {
+        try (InputStream in = SmtpConnectorProvider.class.getResourceAsStream("README.md")) {
             if (in == null) {
                 return "Sends through any SMTP server. Fields: host, port, auth, fromEmail, replyTo, templates, secure,"
                         + " requireTLS, ignoreTLS, tls, timeouts, pool, customHeaders, logger, debug.";

@@ -10,8 +10,8 @@ final class InvalidConfigFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidEmailConnectorConfigException cause) {
         return new FailureAnalysis(
                 cause.getMessage(),
-                "Correct the listed email-connectors properties (each connector's README section and JSON Schema"
-                        + " list its fields), or remove email-connectors.connector to start without an active"
+                "Correct the listed email-connectors properties (each connector's README and JSON Schema list"
+                        + " its fields), or remove email-connectors.connector to start without an active"
                         + " email connector.",
                 cause);
     }

@@ -23,7 +23,7 @@ class DocumentationTest {
     void readmeYaml() throws Exception {
         String yaml = Files.readString(Path.of("src/test/resources/readme/application.yml"));
         assertThat(yaml.lines()).hasSize(10);
-        assertThat(Files.readString(Path.of("README-section.md"))).contains(yaml);
+        assertThat(Files.readString(Path.of("README.md"))).contains(yaml);
 
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(EmailConnectorsAutoConfiguration.class))
