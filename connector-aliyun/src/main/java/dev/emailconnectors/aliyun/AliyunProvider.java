@@ -52,7 +52,7 @@ public final class AliyunProvider implements EmailConnectorProvider {
                     + "dGg9IjY0IiBoZWlnaHQ9IjY0IiByeD0iMTIiIGZpbGw9IiNmZjZhMDAiLz48cGF0aCBkPSJNMTIgMjBoNDB2MjRIMTJ6"
                     + "IiBmaWxsPSJub25lIiBzdHJva2U9IiNmZmYiIHN0cm9rZS13aWR0aD0iNCIvPjxwYXRoIGQ9Ik0xMiAyMGwyMCAxNiAy"
                     + "MC0xNiIgZmlsbD0ibm9uZSIgc3Ryb2tlPSIjZmZmIiBzdHJva2Utd2lkdGg9IjQiLz48L3N2Zz4=",
-            Readme.load(AliyunProvider.class, "readme.md"));
+            ConfigSupport.loadText(AliyunProvider.class, "readme.md"));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public AliyunProvider() {}

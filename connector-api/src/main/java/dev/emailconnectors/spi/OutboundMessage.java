@@ -7,7 +7,9 @@ import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.TemplateType;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A message the core has checked and is handing to an {@link EmailSender}: a valid recipient, a known type, a
@@ -55,6 +57,35 @@ public interface OutboundMessage {
      * @return the host's template, if it has one
      */
     Optional<EmailTemplate> hostTemplate(TemplateType type);
+
+    /**
+     * Selects what to send for a connector whose configured entries are not all templates the core can render (a
+     * provider's stored template, referenced by id), in the core's order: the host's template for the type, else the
+     * configured entry for the type, else the host's {@code Generic}, else the configured {@code Generic}.
+     *
+     * @param <E> the connector's entry type
+     * @param configured the configured entry for a type, if any
+     * @param host wraps a host template as an entry
+     * @return the entry to send
+     * @throws EmailConnectorException with {@link ErrorCode#TEMPLATE_NOT_FOUND} when there is none
+     */
+    default <E> E selectEntry(Function<TemplateType, Optional<E>> configured, Function<EmailTemplate, E> host) {
+        TemplateType asked = type();
+        for (TemplateType t : asked == TemplateType.GENERIC ? List.of(asked) : List.of(asked, TemplateType.GENERIC)) {
+            Optional<EmailTemplate> hostTemplate = hostTemplate(t);
+            if (hostTemplate.isPresent()) {
+                return host.apply(hostTemplate.get());
+            }
+            Optional<E> entry = configured.apply(t);
+            if (entry.isPresent()) {
+                return entry.get();
+            }
+        }
+        throw new EmailConnectorException(
+                ErrorCode.TEMPLATE_NOT_FOUND,
+                "No template for " + asked + (asked == TemplateType.GENERIC ? "" : " and no Generic fallback")
+                        + " in the host's templates or the configuration of connector '" + connectorId() + "'");
+    }
 
     /**
      * Selects the template: the host's template for the type, else the configuration's, else the host's

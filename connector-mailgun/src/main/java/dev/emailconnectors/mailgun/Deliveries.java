@@ -11,7 +11,6 @@ import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.TemplateSource;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -97,23 +96,8 @@ final class Deliveries {
      * @throws EmailConnectorException with {@link ErrorCode#TEMPLATE_NOT_FOUND} when there is none
      */
     Entry choose(OutboundMessage message) {
-        TemplateType asked = message.type();
-        for (TemplateType type :
-                asked == TemplateType.GENERIC ? List.of(asked) : List.of(asked, TemplateType.GENERIC)) {
-            Optional<EmailTemplate> host = message.hostTemplate(type);
-            if (host.isPresent()) {
-                return new Rendered(host.get(), Optional.empty());
-            }
-            Entry configured = byType.get(type);
-            if (configured != null) {
-                return configured;
-            }
-        }
-        throw new EmailConnectorException(
-                ErrorCode.TEMPLATE_NOT_FOUND,
-                "No delivery for " + asked + (asked == TemplateType.GENERIC ? "" : " and no Generic delivery")
-                        + " in the host's templates or the configuration of connector '" + message.connectorId()
-                        + "'");
+        return message.selectEntry(
+                type -> Optional.ofNullable(byType.get(type)), host -> new Rendered(host, Optional.empty()));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

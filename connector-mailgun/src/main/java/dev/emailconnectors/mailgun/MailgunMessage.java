@@ -5,6 +5,7 @@ import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Mailbox;
+import dev.emailconnectors.okhttp.Mailboxes;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.RenderedEmail;
 import java.nio.charset.StandardCharsets;
@@ -54,14 +55,14 @@ final class MailgunMessage {
                 fields.put("text", text);
             }
         }
-        rendered.replyTo().map(Addresses::replyTo).ifPresent(r -> fields.put("h:Reply-To", r));
+        rendered.replyTo().map(MailgunMessage::replyTo).ifPresent(r -> fields.put("h:Reply-To", r));
         checkOptionsSize(fields);
         return fields;
     }
 
     private static void start(
             Map<String, String> fields, OutboundMessage message, RenderedEmail rendered, Mailbox configuredFrom) {
-        fields.put("from", Addresses.format(Addresses.sender(rendered.from(configuredFrom))));
+        fields.put("from", Mailboxes.format(Mailboxes.sender(rendered.from(configuredFrom))));
         fields.put("to", message.to().toAscii());
         if (!rendered.subject().isEmpty()) {
             fields.put("subject", rendered.subject());
@@ -93,5 +94,14 @@ final class MailgunMessage {
         MultipartBody.Builder form = new MultipartBody.Builder().setType(MultipartBody.FORM);
         fields.forEach(form::addFormDataPart);
         return form.build();
+    }
+
+    /**
+     * Prepares a rendered {@code replyTo} for the {@code h:Reply-To} header: a mailbox ({@code "Name <address>"} or an
+     * address) is written back with its name quoted where needed; anything else is passed on as it is, as Logto does,
+     * for Mailgun to interpret.
+     */
+    private static String replyTo(String rendered) {
+        return Mailboxes.parse(rendered).map(Mailboxes::format).orElse(rendered);
     }
 }

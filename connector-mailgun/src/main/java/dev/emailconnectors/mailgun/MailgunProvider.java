@@ -10,8 +10,10 @@ import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Mailbox;
 import dev.emailconnectors.okhttp.HttpOptions;
 import dev.emailconnectors.okhttp.HttpTransport;
+import dev.emailconnectors.okhttp.Mailboxes;
 import dev.emailconnectors.spi.ConfigSupport;
 import dev.emailconnectors.spi.ConnectorContext;
+import dev.emailconnectors.spi.ConnectorResources;
 import dev.emailconnectors.spi.EmailConnectorProvider;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.TemplateSource;
@@ -43,7 +45,9 @@ public final class MailgunProvider implements EmailConnectorProvider {
 
     private static final Pattern DOMAIN = Pattern.compile("[^\\s/:?#@]+");
     private static final List<String> TEMPLATE_FIELDS = List.of("subject", "html", "text", "replyTo");
-    private static final JsonNode SCHEMA = Resources.json("schema.json");
+    private static final ConnectorResources RESOURCES =
+            ConnectorResources.of(MailgunProvider.class::getResourceAsStream);
+    private static final JsonNode SCHEMA = RESOURCES.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "mailgun",
             List.of("mailgun-email"),
@@ -68,8 +72,8 @@ public final class MailgunProvider implements EmailConnectorProvider {
                             "Versendet E-Mails über die Mailgun-Messages-API (Region USA oder EU), mit Ihren Vorlagen"
                                     + " oder denen von Mailgun.",
                     "zh-CN", "通过 Mailgun 消息 API（美国或欧盟区域）发送电子邮件，可使用您自己的模板或 Mailgun 模板。"),
-            Resources.svgDataUrl("logo.svg"),
-            Resources.text("readme.md"));
+            RESOURCES.svgDataUrl("logo.svg"),
+            RESOURCES.text("readme.md"));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public MailgunProvider() {}
@@ -96,7 +100,7 @@ public final class MailgunProvider implements EmailConnectorProvider {
         JsonNode from = config.path("from");
         if (from.isTextual()
                 && !from.asText().isBlank()
-                && Addresses.parse(from.asText()).isEmpty()) {
+                && Mailboxes.parse(from.asText()).isEmpty()) {
             problems.add(new ConfigViolation("/from", "must be an email address, optionally as 'Name <address>'"));
         }
         config.path("deliveries").properties().forEach(e -> {
@@ -138,7 +142,7 @@ public final class MailgunProvider implements EmailConnectorProvider {
 
     @Override
     public EmailSender create(JsonNode config, ConnectorContext context) {
-        Mailbox from = Addresses.parse(config.path("from").asText())
+        Mailbox from = Mailboxes.parse(config.path("from").asText())
                 .orElseThrow(() -> new EmailConnectorException(
                         ErrorCode.INVALID_CONFIG, "from must be an email address, optionally as 'Name <address>'"));
         String apiKey = config.path("apiKey").asText();

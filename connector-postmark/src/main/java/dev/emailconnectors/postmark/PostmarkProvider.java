@@ -9,10 +9,13 @@ import dev.emailconnectors.Mailbox;
 import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.okhttp.HttpOptions;
 import dev.emailconnectors.okhttp.HttpTransport;
+import dev.emailconnectors.okhttp.Mailboxes;
 import dev.emailconnectors.spi.ConfigSupport;
 import dev.emailconnectors.spi.ConnectorContext;
+import dev.emailconnectors.spi.ConnectorResources;
 import dev.emailconnectors.spi.EmailConnectorProvider;
 import dev.emailconnectors.spi.EmailSender;
+import dev.emailconnectors.spi.StoredTemplates;
 import dev.emailconnectors.spi.TemplateSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,9 @@ public final class PostmarkProvider implements EmailConnectorProvider {
     /** The public API base URL, used when {@code endpoint} is absent. */
     static final String DEFAULT_ENDPOINT = "https://api.postmarkapp.com";
 
-    private static final JsonNode SCHEMA = Resources.json("schema.json");
+    private static final ConnectorResources RESOURCES =
+            ConnectorResources.of(PostmarkProvider.class::getResourceAsStream);
+    private static final JsonNode SCHEMA = RESOURCES.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "postmark",
             List.of("postmark-mail"),
@@ -55,8 +60,8 @@ public final class PostmarkProvider implements EmailConnectorProvider {
                     "fr", "Envoie les e-mails via Postmark, avec des modèles Postmark ou les vôtres.",
                     "de", "Versendet E-Mails über Postmark, mit Postmark-Vorlagen oder eigenen Vorlagen.",
                     "zh-CN", "通过 Postmark 发送电子邮件，可使用 Postmark 模板或您自己的模板。"),
-            Resources.svgDataUrl("logo.svg"),
-            Resources.text("readme.md"));
+            RESOURCES.svgDataUrl("logo.svg"),
+            RESOURCES.text("readme.md"));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public PostmarkProvider() {}
@@ -85,7 +90,7 @@ public final class PostmarkProvider implements EmailConnectorProvider {
         JsonNode from = config.path("fromEmail");
         if (from.isTextual()
                 && !from.asText().isBlank()
-                && Addresses.parse(from.asText()).isEmpty()) {
+                && Mailboxes.parse(from.asText()).isEmpty()) {
             problems.add(new ConfigViolation("/fromEmail", "must be an email address, optionally as 'Name <address>'"));
         }
         int i = 0;
@@ -109,12 +114,12 @@ public final class PostmarkProvider implements EmailConnectorProvider {
     /** The entries rendered by the connector; {@code templateAlias} entries are rendered by Postmark. */
     @Override
     public TemplateSource templates(JsonNode config) {
-        return Templates.from(config.path("templates")).rendered();
+        return storedTemplates(config).rendered();
     }
 
     @Override
     public EmailSender create(JsonNode config, ConnectorContext context) {
-        Mailbox from = Addresses.parse(config.path("fromEmail").asText())
+        Mailbox from = Mailboxes.parse(config.path("fromEmail").asText())
                 .orElseThrow(() -> new EmailConnectorException(
                         ErrorCode.INVALID_CONFIG,
                         "fromEmail must be an email address, optionally as 'Name <address>'"));
@@ -127,6 +132,11 @@ public final class PostmarkProvider implements EmailConnectorProvider {
                 config.path("serverToken").asText(),
                 from,
                 config.path("messageStream").asText("outbound"),
-                Templates.from(config.path("templates")));
+                storedTemplates(config));
+    }
+
+    /** Logto's templates array: rendered entries, or entries that name a template stored at the provider. */
+    private static StoredTemplates storedTemplates(JsonNode config) {
+        return StoredTemplates.from(config.path("templates"), "templateAlias", List.of("contentType"));
     }
 }

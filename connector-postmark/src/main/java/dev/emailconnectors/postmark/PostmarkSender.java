@@ -9,9 +9,11 @@ import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Mailbox;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.okhttp.HttpTransport;
+import dev.emailconnectors.okhttp.Mailboxes;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.RenderedEmail;
+import dev.emailconnectors.spi.StoredTemplates;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -32,9 +34,10 @@ final class PostmarkSender implements EmailSender {
     private final String serverToken;
     private final Mailbox from;
     private final String messageStream;
-    private final Templates templates;
+    private final StoredTemplates templates;
 
-    PostmarkSender(HttpTransport http, String serverToken, Mailbox from, String messageStream, Templates templates) {
+    PostmarkSender(
+            HttpTransport http, String serverToken, Mailbox from, String messageStream, StoredTemplates templates) {
         this.http = http;
         this.email = http.endpoint().newBuilder().addPathSegment("email").build();
         this.withTemplate = email.newBuilder().addPathSegment("withTemplate").build();
@@ -46,17 +49,17 @@ final class PostmarkSender implements EmailSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        Templates.Entry entry = templates.choose(message);
+        StoredTemplates.Entry entry = templates.choose(message);
         ObjectNode body = JSON.createObjectNode();
         RenderedEmail rendered;
         HttpUrl url;
-        if (entry instanceof Templates.Alias alias) {
+        if (entry instanceof StoredTemplates.Stored alias) {
             rendered = message.render(alias.headers());
             url = withTemplate;
-            body.put("TemplateAlias", alias.templateAlias());
+            body.put("TemplateAlias", alias.reference());
             body.set("TemplateModel", message.payload().toJson());
         } else {
-            rendered = message.render(((Templates.Rendered) entry).template());
+            rendered = message.render(((StoredTemplates.Rendered) entry).template());
             url = email;
             body.put("Subject", rendered.subject());
             rendered.html().ifPresent(html -> body.put("HtmlBody", html));
@@ -64,9 +67,9 @@ final class PostmarkSender implements EmailSender {
                 body.put("TextBody", rendered.text());
             }
         }
-        body.put("From", Addresses.format(Addresses.sender(rendered.from(from))));
+        body.put("From", Mailboxes.format(Mailboxes.sender(rendered.from(from))));
         body.put("To", message.to().toAscii());
-        rendered.replyTo().map(Addresses::replyTo).ifPresent(r -> body.put("ReplyTo", Addresses.format(r)));
+        rendered.replyTo().map(Mailboxes::replyTo).ifPresent(r -> body.put("ReplyTo", Mailboxes.format(r)));
         body.put("MessageStream", messageStream);
         JsonNode answer = http.execute(new Request.Builder()
                         .url(url)

@@ -7,8 +7,10 @@ import com.sendgrid.helpers.mail.objects.Personalization;
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Mailbox;
+import dev.emailconnectors.okhttp.Mailboxes;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.RenderedEmail;
+import dev.emailconnectors.spi.StoredTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -21,26 +23,26 @@ import java.nio.charset.StandardCharsets;
 final class SendGridMail {
     private SendGridMail() {}
 
-    static byte[] body(OutboundMessage message, Templates.Entry entry, Mailbox configuredFrom) {
+    static byte[] body(OutboundMessage message, StoredTemplates.Entry entry, Mailbox configuredFrom) {
         Mail mail = new Mail();
         Personalization personalization = new Personalization();
         personalization.addTo(new Email(message.to().toAscii()));
         mail.addPersonalization(personalization);
         RenderedEmail rendered;
-        if (entry instanceof Templates.Dynamic dynamic) {
+        if (entry instanceof StoredTemplates.Stored dynamic) {
             rendered = message.render(dynamic.headers());
-            mail.setTemplateId(dynamic.templateId());
+            mail.setTemplateId(dynamic.reference());
             message.payload().asMap().forEach(personalization::addDynamicTemplateData);
         } else {
-            rendered = message.render(((Templates.Rendered) entry).template());
+            rendered = message.render(((StoredTemplates.Rendered) entry).template());
             mail.setSubject(rendered.subject());
             if (!rendered.text().isBlank()) {
                 mail.addContent(new Content("text/plain", rendered.text()));
             }
             rendered.html().ifPresent(html -> mail.addContent(new Content("text/html", html)));
         }
-        mail.setFrom(email(Addresses.sender(rendered.from(configuredFrom))));
-        rendered.replyTo().map(Addresses::replyTo).ifPresent(r -> mail.setReplyTo(email(r)));
+        mail.setFrom(email(Mailboxes.sender(rendered.from(configuredFrom))));
+        rendered.replyTo().map(Mailboxes::replyTo).ifPresent(r -> mail.setReplyTo(email(r)));
         try {
             return mail.build().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

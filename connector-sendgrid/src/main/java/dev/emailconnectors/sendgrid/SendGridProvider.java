@@ -10,8 +10,10 @@ import dev.emailconnectors.okhttp.HttpOptions;
 import dev.emailconnectors.okhttp.HttpTransport;
 import dev.emailconnectors.spi.ConfigSupport;
 import dev.emailconnectors.spi.ConnectorContext;
+import dev.emailconnectors.spi.ConnectorResources;
 import dev.emailconnectors.spi.EmailConnectorProvider;
 import dev.emailconnectors.spi.EmailSender;
+import dev.emailconnectors.spi.StoredTemplates;
 import dev.emailconnectors.spi.TemplateSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +38,9 @@ public final class SendGridProvider implements EmailConnectorProvider {
     /** The public API base URL, used when {@code endpoint} is absent. */
     static final String DEFAULT_ENDPOINT = "https://api.sendgrid.com";
 
-    private static final JsonNode SCHEMA = Resources.json("schema.json");
+    private static final ConnectorResources RESOURCES =
+            ConnectorResources.of(SendGridProvider.class::getResourceAsStream);
+    private static final JsonNode SCHEMA = RESOURCES.json("schema.json");
     private static final ConnectorMetadata METADATA = new ConnectorMetadata(
             "sendgrid",
             List.of("sendgrid-email-service"),
@@ -59,8 +63,8 @@ public final class SendGridProvider implements EmailConnectorProvider {
                             "Versendet E-Mails über die SendGrid-v3-Mail-Send-API, mit Ihren Vorlagen oder denen von"
                                     + " SendGrid.",
                     "zh-CN", "通过 SendGrid v3 Mail Send API 发送电子邮件，可使用您自己的模板或 SendGrid 动态模板。"),
-            Resources.svgDataUrl("logo.svg"),
-            Resources.text("readme.md"));
+            RESOURCES.svgDataUrl("logo.svg"),
+            RESOURCES.text("readme.md"));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public SendGridProvider() {}
@@ -123,7 +127,7 @@ public final class SendGridProvider implements EmailConnectorProvider {
     /** The entries rendered by the connector; {@code templateId} entries are rendered by SendGrid. */
     @Override
     public TemplateSource templates(JsonNode config) {
-        return Templates.from(config.path("templates")).rendered();
+        return storedTemplates(config).rendered();
     }
 
     @Override
@@ -135,6 +139,11 @@ public final class SendGridProvider implements EmailConnectorProvider {
         Mailbox from = Mailbox.of(
                 name.isTextual() ? name.asText() : null,
                 config.path("fromEmail").asText().trim());
-        return new SendGridSender(http, config.path("apiKey").asText(), from, Templates.from(config.path("templates")));
+        return new SendGridSender(http, config.path("apiKey").asText(), from, storedTemplates(config));
+    }
+
+    /** Logto's templates array: rendered entries, or entries that name a template stored at the provider. */
+    private static StoredTemplates storedTemplates(JsonNode config) {
+        return StoredTemplates.from(config.path("templates"), "templateId", List.of("contentType", "type"));
     }
 }

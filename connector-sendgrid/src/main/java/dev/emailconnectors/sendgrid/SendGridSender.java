@@ -6,6 +6,7 @@ import dev.emailconnectors.okhttp.HttpResponse;
 import dev.emailconnectors.okhttp.HttpTransport;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.OutboundMessage;
+import dev.emailconnectors.spi.StoredTemplates;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -23,9 +24,9 @@ final class SendGridSender implements EmailSender {
     private final HttpUrl url;
     private final String authorization;
     private final Mailbox from;
-    private final Templates templates;
+    private final StoredTemplates templates;
 
-    SendGridSender(HttpTransport http, String apiKey, Mailbox from, Templates templates) {
+    SendGridSender(HttpTransport http, String apiKey, Mailbox from, StoredTemplates templates) {
         this.http = http;
         this.url = http.endpoint().newBuilder().addPathSegments("v3/mail/send").build();
         this.authorization = "Bearer " + apiKey;

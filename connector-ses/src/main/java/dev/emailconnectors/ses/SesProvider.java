@@ -51,7 +51,7 @@ public final class SesProvider implements EmailConnectorProvider {
                     + "dGg9IjY0IiBoZWlnaHQ9IjY0IiByeD0iMTIiIGZpbGw9IiMyMzJmM2UiLz48cGF0aCBkPSJNMTIgMjBoNDB2MjRIMTJ6"
                     + "IiBmaWxsPSJub25lIiBzdHJva2U9IiNmZjk5MDAiIHN0cm9rZS13aWR0aD0iNCIvPjxwYXRoIGQ9Ik0xMiAyMGwyMCAx"
                     + "NiAyMC0xNiIgZmlsbD0ibm9uZSIgc3Ryb2tlPSIjZmY5OTAwIiBzdHJva2Utd2lkdGg9IjQiLz48L3N2Zz4=",
-            Readme.load(SesProvider.class, "readme.md"));
+            ConfigSupport.loadText(SesProvider.class, "readme.md"));
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public SesProvider() {}

@@ -1,4 +1,4 @@
-package dev.emailconnectors.sendgrid;
+package dev.emailconnectors.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.emailconnectors.ContentType;
@@ -6,40 +6,51 @@ import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.TemplateType;
-import dev.emailconnectors.spi.ConfigSupport;
-import dev.emailconnectors.spi.OutboundMessage;
-import dev.emailconnectors.spi.TemplateSource;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The templates of a configuration, by type: rendered by the connector ({@code subject} and {@code content}) or
- * dynamic templates rendered by SendGrid ({@code templateId}). The first entry of a type wins, as in Logto.
+ * A Logto-style {@code templates} array whose entries are either rendered by the connector ({@code subject} and
+ * {@code content}) or stored at the provider and referenced by a field such as SendGrid's {@code templateId} or
+ * Postmark's {@code templateAlias}. The first entry of a type wins, as in Logto. Immutable.
  */
-final class Templates {
+public final class StoredTemplates {
     /** What to send for one message. */
-    sealed interface Entry permits Rendered, Dynamic {}
-
-    /** A template the connector renders: the host's, or a configured one. */
-    record Rendered(EmailTemplate template) implements Entry {}
+    public sealed interface Entry permits Rendered, Stored {}
 
     /**
-     * A SendGrid dynamic template.
+     * A template the connector renders: the host's, or a configured one.
      *
-     * @param templateId the {@code d-…} id
+     * @param template the template
+     */
+    public record Rendered(EmailTemplate template) implements Entry {}
+
+    /**
+     * A template stored at the provider.
+     *
+     * @param reference the provider's id or alias of the template
      * @param headers the entry's {@code replyTo} and {@code sendFrom} templates, with empty subject and content
      */
-    record Dynamic(String templateId, EmailTemplate headers) implements Entry {}
+    public record Stored(String reference, EmailTemplate headers) implements Entry {}
 
     private final Map<TemplateType, Entry> byType;
 
-    private Templates(Map<TemplateType, Entry> byType) {
+    private StoredTemplates(Map<TemplateType, Entry> byType) {
         this.byType = byType;
     }
 
-    static Templates from(JsonNode templates) {
+    /**
+     * Reads a templates array.
+     *
+     * @param templates the array (a missing node gives no templates)
+     * @param referenceField the field that marks a stored template, such as {@code templateId}
+     * @param contentTypeFields the fields that may hold a rendered entry's content type, first present wins (default
+     *     {@code text/html})
+     * @return the templates
+     */
+    public static StoredTemplates from(JsonNode templates, String referenceField, List<String> contentTypeFields) {
         Map<TemplateType, Entry> byType = new EnumMap<>(TemplateType.class);
         for (JsonNode t : templates) {
             Optional<TemplateType> type = ConfigSupport.usageType(t);
@@ -48,12 +59,17 @@ final class Templates {
             }
             Optional<String> replyTo = text(t, "replyTo");
             Optional<String> sendFrom = text(t, "sendFrom");
-            if (text(t, "templateId").isPresent()) {
+            Optional<String> reference = text(t, referenceField);
+            if (reference.isPresent()) {
                 EmailTemplate headers =
                         new EmailTemplate(type.get(), "", "", ContentType.TEXT_PLAIN, replyTo, sendFrom);
-                byType.put(type.get(), new Dynamic(t.get("templateId").asText(), headers));
+                byType.put(type.get(), new Stored(reference.get(), headers));
             } else if (t.path("subject").isTextual() && t.path("content").isTextual()) {
-                String mime = text(t, "contentType").or(() -> text(t, "type")).orElse("text/html");
+                String mime = contentTypeFields.stream()
+                        .map(f -> text(t, f))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .orElse("text/html");
                 byType.put(
                         type.get(),
                         new Rendered(new EmailTemplate(
@@ -65,42 +81,25 @@ final class Templates {
                                 sendFrom)));
             }
         }
-        return new Templates(byType);
+        return new StoredTemplates(byType);
     }
 
     /** @return the templates the connector renders, for previews */
-    TemplateSource rendered() {
+    public TemplateSource rendered() {
         return (type, tag) -> Optional.ofNullable(byType.get(type))
                 .filter(Rendered.class::isInstance)
                 .map(e -> ((Rendered) e).template());
     }
 
     /**
-     * Chooses what to send, in the core's order: the host's template for the type, the configuration's entry for the
-     * type, the host's {@code Generic}, the configuration's {@code Generic}.
+     * Chooses what to send, in the core's order (see {@link OutboundMessage#selectEntry}).
      *
      * @param message the message
      * @return the entry to send
      * @throws EmailConnectorException with {@link ErrorCode#TEMPLATE_NOT_FOUND} when there is none
      */
-    Entry choose(OutboundMessage message) {
-        TemplateType asked = message.type();
-        for (TemplateType type :
-                asked == TemplateType.GENERIC ? List.of(asked) : List.of(asked, TemplateType.GENERIC)) {
-            Optional<EmailTemplate> host = message.hostTemplate(type);
-            if (host.isPresent()) {
-                return new Rendered(host.get());
-            }
-            Entry configured = byType.get(type);
-            if (configured != null) {
-                return configured;
-            }
-        }
-        throw new EmailConnectorException(
-                ErrorCode.TEMPLATE_NOT_FOUND,
-                "No template for " + asked + (asked == TemplateType.GENERIC ? "" : " and no Generic fallback")
-                        + " in the host's templates or the configuration of connector '" + message.connectorId()
-                        + "'");
+    public Entry choose(OutboundMessage message) {
+        return message.selectEntry(type -> Optional.ofNullable(byType.get(type)), Rendered::new);
     }
 
     private static Optional<String> text(JsonNode node, String field) {

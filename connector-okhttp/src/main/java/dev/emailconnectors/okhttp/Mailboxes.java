@@ -1,4 +1,4 @@
-package dev.emailconnectors.mailgun;
+package dev.emailconnectors.okhttp;
 
 import dev.emailconnectors.EmailAddress;
 import dev.emailconnectors.EmailConnectorException;
@@ -7,47 +7,58 @@ import dev.emailconnectors.Mailbox;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads and writes the {@code Name <address>} mailbox of Mailgun's {@code from} field. */
-final class Addresses {
+/**
+ * Reads and writes the {@code Name <address>} mailboxes that email APIs take in JSON or form fields ({@code from},
+ * {@code ReplyTo}, …): what configurations hold and what templates' {@code sendFrom} and {@code replyTo} render to.
+ */
+public final class Mailboxes {
     private static final Mailbox NO_ADDRESS = Mailbox.of("");
     /** Display names made only of RFC 5322 atext and spaces need no quotes. */
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]+");
 
-    private Addresses() {}
+    private Mailboxes() {}
 
     /**
-     * Reads a configured sender, {@code "Name <address>"} or an address.
+     * Reads a configured mailbox, {@code "Name <address>"} or an address.
      *
+     * @param value the value, or null
      * @return the mailbox, or empty when it holds no valid address
      */
-    static Optional<Mailbox> parse(String value) {
+    public static Optional<Mailbox> parse(String value) {
         Mailbox m = Mailbox.parseSendFrom(value == null ? "" : value, NO_ADDRESS);
         return valid(m) ? Optional.of(m) : Optional.empty();
     }
 
     /**
-     * Prepares a rendered {@code replyTo} for the {@code h:Reply-To} header: a mailbox ({@code "Name <address>"} or an
-     * address) is written back with its name quoted where needed; anything else is passed on as it is, as Logto does,
-     * for Mailgun to interpret.
+     * Reads a rendered {@code replyTo}: {@code "Name <address>"} or an address.
+     *
+     * @param rendered the rendered value
+     * @return the mailbox
+     * @throws EmailConnectorException with {@link ErrorCode#INVALID_PAYLOAD} when it holds no valid address
      */
-    static String replyTo(String rendered) {
-        return parse(rendered).map(Addresses::format).orElse(rendered);
+    public static Mailbox replyTo(String rendered) {
+        return checked(Mailbox.parseSendFrom(rendered, NO_ADDRESS), "replyTo");
     }
 
     /**
      * Checks the sender a template's {@code sendFrom} produced.
      *
+     * @param from the sender
+     * @return the same sender
      * @throws EmailConnectorException with {@link ErrorCode#INVALID_PAYLOAD} when its address is not valid
      */
-    static Mailbox sender(Mailbox from) {
+    public static Mailbox sender(Mailbox from) {
         return checked(from, "sendFrom");
     }
 
     /**
-     * Formats a mailbox for a JSON field: {@code Name <address>}, quoting the name when it has characters such as
-     * commas, dots or non-ASCII letters that RFC 5322 allows only in a quoted string.
+     * Formats a mailbox as {@code Name <address>}, quoting the name when it has characters such as commas, dots or
+     * non-ASCII letters that RFC 5322 allows only in a quoted string.
+     *
+     * @param m the mailbox
+     * @return the formatted mailbox, or the address alone when it has no display name
      */
-    static String format(Mailbox m) {
+    public static String format(Mailbox m) {
         if (m.displayName().isEmpty()) {
             return m.address();
         }
