@@ -125,7 +125,7 @@ public final class EmailAddress {
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+            ascii = isLdh(domain) ? domain : IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
             throw invalid(address, "has a domain that is not a valid (internationalized) domain name");
         }
@@ -145,6 +145,27 @@ public final class EmailAddress {
             throw invalid(address, "has a numeric top-level domain");
         }
         return ascii.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether a domain is already what {@link IDN#toASCII(String, int)} with STD3 rules returns for it: ASCII letters,
+     * digits, hyphens and dots, no label beginning or ending with a hyphen (RFC 3490 skips every other step for an
+     * ASCII name). The common case, checked without IDN's normalization machinery.
+     */
+    private static boolean isLdh(String domain) {
+        int labelStart = 0;
+        for (int i = 0; i <= domain.length(); i++) {
+            char c = i == domain.length() ? '.' : domain.charAt(i);
+            if (c == '.') {
+                if (i > labelStart && (domain.charAt(labelStart) == '-' || domain.charAt(i - 1) == '-')) {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String s) {

@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The core's {@link OutboundMessage}: one checked message, with lazy template selection and rendering. */
 final class DefaultOutboundMessage implements OutboundMessage {
@@ -72,7 +72,7 @@ final class DefaultOutboundMessage implements OutboundMessage {
         if (messageId == null) {
             messageId = request.idempotencyKey()
                     .map(DefaultOutboundMessage::hashId)
-                    .orElseGet(() -> "msg_" + UUID.randomUUID().toString().replace("-", ""));
+                    .orElseGet(DefaultOutboundMessage::randomId);
         }
         return messageId;
     }
@@ -129,5 +129,20 @@ final class DefaultOutboundMessage implements OutboundMessage {
     public String toString() {
         return "OutboundMessage{connector=" + connectorId + ", type=" + request.template() + ", id=" + messageId()
                 + "}";
+    }
+
+    /**
+     * A random message id of 128 bits. It names a message so receivers can drop duplicates; nothing relies on it being
+     * unguessable (webhook requests are authenticated by their signature), so it comes from the thread's fast
+     * generator rather than from {@code SecureRandom}, whose shared source all sending threads would queue for.
+     */
+    private static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "msg_" + hex16(random.nextLong()) + hex16(random.nextLong());
+    }
+
+    private static String hex16(long value) {
+        String hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 }

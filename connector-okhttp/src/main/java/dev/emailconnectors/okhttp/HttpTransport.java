@@ -145,9 +145,23 @@ public final class HttpTransport implements AutoCloseable {
                     ErrorCode.GENERAL, "The HTTP transport of connector '" + connectorId + "' is closed");
         }
         long deadline = System.nanoTime() + options.timeout().toNanos();
-        int[] attempts = {0};
+        Retrier.RetrySignal firstFailure;
         try {
-            return retrier.executor().get(() -> attempt(request.get(), ++attempts[0], deadline));
+            return attempt(request.get(), 1, deadline); // most sends succeed at once: no retry machinery for them
+        } catch (Retrier.RetrySignal s) {
+            firstFailure = s;
+        }
+        int[] attempts = {1};
+        boolean[] replayed = {false};
+        try {
+            // Failsafe counts the first attempt's failure, replayed here, and waits before the next
+            return retrier.executor().get(() -> {
+                if (!replayed[0]) {
+                    replayed[0] = true;
+                    throw firstFailure;
+                }
+                return attempt(request.get(), ++attempts[0], deadline);
+            });
         } catch (Retrier.RetrySignal s) {
             throw s.failure;
         } catch (FailsafeException e) {

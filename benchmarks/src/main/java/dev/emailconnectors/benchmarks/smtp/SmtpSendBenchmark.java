@@ -16,6 +16,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * by all threads; an SMTP transport sends one message at a time), and raw Angus connecting for every message
  * ({@link Transport#send(Message)}, as a client without pooling does). Every variant builds a comparable plain-text
  * message per send; the connector also selects and renders its template.
+ *
+ * <p>{@code tls}: {@code none} speaks plain SMTP (the connector with {@code ignoreTLS}); {@code starttls} makes every
+ * connection upgrade with STARTTLS, as the connector requires by default and as real submission servers do. The
+ * connector and the raw clients check the certificate chain and host name.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public class SmtpSendBenchmark {
     private static final String FROM = "noreply@example.com";
     private static final String TO = "user@example.com";
+
+    /** Whether connections use STARTTLS. */
+    @Param({"none", "starttls"})
+    public String tls;
 
     private SmtpSink sink;
     private EmailConnector connector;
@@ -53,16 +63,21 @@ public class SmtpSendBenchmark {
 
     /** Starts the sink, creates the connector and the raw session, and connects the reused transport. */
     @Setup(org.openjdk.jmh.annotations.Level.Trial)
-    public void setUp() throws IOException, MessagingException {
+    public void setUp() throws IOException, GeneralSecurityException, MessagingException {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.WARN);
-        sink = new SmtpSink();
+        boolean starttls = tls.equals("starttls");
+        sink = new SmtpSink(starttls ? TestTls.server() : null);
         ObjectNode config = new ObjectMapper()
                 .createObjectNode()
                 .put("host", "127.0.0.1")
                 .put("port", sink.port())
-                .put("fromEmail", FROM)
-                .put("ignoreTLS", true); // the sink speaks no TLS; neither do the raw clients
+                .put("fromEmail", FROM);
+        if (starttls) {
+            config.putObject("tls").put("ca", TestTls.caPem()).put("servername", "localhost");
+        } else {
+            config.put("ignoreTLS", true);
+        }
         ArrayNode templates = config.putArray("templates");
         for (TemplateType type : List.of(
                 TemplateType.REGISTER, TemplateType.SIGN_IN, TemplateType.FORGOT_PASSWORD, TemplateType.GENERIC)) {
@@ -77,10 +92,16 @@ public class SmtpSendBenchmark {
         payload = Payload.builder().code("123456").build();
 
         Properties props = new Properties();
-        props.setProperty("mail.smtp.host", "127.0.0.1");
+        // with TLS, by the name the certificate is for (Java resolves it to 127.0.0.1 first), so Angus checks it
+        props.setProperty("mail.smtp.host", starttls ? "localhost" : "127.0.0.1");
         props.setProperty("mail.smtp.port", String.valueOf(sink.port()));
         props.setProperty("mail.smtp.connectiontimeout", "5000");
         props.setProperty("mail.smtp.timeout", "20000");
+        if (starttls) {
+            props.setProperty("mail.smtp.starttls.enable", "true");
+            props.setProperty("mail.smtp.starttls.required", "true");
+            props.put("mail.smtp.ssl.socketFactory", TestTls.client().getSocketFactory());
+        }
         session = Session.getInstance(props);
         reused = session.getTransport("smtp");
         reused.connect();

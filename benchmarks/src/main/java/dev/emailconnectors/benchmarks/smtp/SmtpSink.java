@@ -15,15 +15,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A fast SMTP sink on loopback: accepts every command and message and discards the content, so the client is what is
- * measured. Speaks just enough ESMTP for Angus Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT); no TLS, no AUTH.
- * One pooled thread per connection, like a typical server.
+ * measured. Speaks just enough ESMTP for Angus Mail (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT, and STARTTLS when it
+ * is given a TLS context); no AUTH. One pooled thread per connection, like a typical server.
  */
 public final class SmtpSink implements AutoCloseable {
     private static final byte[] GREETING = ascii("220 sink.test ESMTP\r\n");
     private static final byte[] EHLO = ascii("250-sink.test\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n");
+    private static final byte[] EHLO_STARTTLS =
+            ascii("250-sink.test\r\n250-8BITMIME\r\n250-STARTTLS\r\n250 SMTPUTF8\r\n");
+    private static final byte[] READY = ascii("220 2.0.0 Ready to start TLS\r\n");
     private static final byte[] OK = ascii("250 2.0.0 OK\r\n");
     private static final byte[] GO_AHEAD = ascii("354 End data with <CR><LF>.<CR><LF>\r\n");
     private static final byte[] QUEUED = ascii("250 2.0.0 OK queued\r\n");
@@ -31,6 +36,7 @@ public final class SmtpSink implements AutoCloseable {
     private static final byte[] UNKNOWN = ascii("502 5.5.2 Command not recognized\r\n");
 
     private final ServerSocket listener;
+    private final SSLContext tls;
     private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "smtp-sink");
         t.setDaemon(true);
@@ -40,11 +46,22 @@ public final class SmtpSink implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong();
 
     /**
-     * Starts listening on a free loopback port.
+     * Starts listening on a free loopback port, without TLS.
      *
      * @throws IOException when no port can be bound
      */
     public SmtpSink() throws IOException {
+        this(null);
+    }
+
+    /**
+     * Starts listening on a free loopback port.
+     *
+     * @param tls the server's TLS context, to offer STARTTLS; null for none
+     * @throws IOException when no port can be bound
+     */
+    public SmtpSink(SSLContext tls) throws IOException {
+        this.tls = tls;
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         connections.execute(this::accept);
@@ -73,16 +90,29 @@ public final class SmtpSink implements AutoCloseable {
         }
     }
 
-    private void serve(Socket socket) {
-        try (socket) {
+    private void serve(Socket plain) {
+        Socket socket = plain;
+        try {
             Lines in = new Lines(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1024);
             reply(out, GREETING);
+            boolean secured = false;
             String verb;
             while ((verb = in.nextVerb()) != null) {
                 switch (verb) {
                     case "EHLO":
-                        reply(out, EHLO);
+                        reply(out, tls != null && !secured ? EHLO_STARTTLS : EHLO);
+                        break;
+                    case "STAR":
+                        reply(out, READY);
+                        SSLSocket upgraded = (SSLSocket) tls.getSocketFactory()
+                                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+                        upgraded.setUseClientMode(false);
+                        upgraded.startHandshake();
+                        socket = upgraded;
+                        in = new Lines(socket.getInputStream());
+                        out = new BufferedOutputStream(socket.getOutputStream(), 1024);
+                        secured = true;
                         break;
                     case "HELO":
                     case "MAIL":
@@ -109,7 +139,12 @@ public final class SmtpSink implements AutoCloseable {
         } catch (IOException e) {
             // the client went away
         } finally {
-            open.remove(socket);
+            open.remove(plain);
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already gone
+            }
         }
     }
 
