@@ -13,11 +13,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The core's {@link OutboundMessage}: one checked message, with lazy template selection and rendering. */
 final class DefaultOutboundMessage implements OutboundMessage {
+    private static final HexFormat HEX = HexFormat.of();
     private final String connectorId;
     private final SendRequest request;
     private final EmailAddress to;
@@ -138,11 +140,6 @@ final class DefaultOutboundMessage implements OutboundMessage {
      */
     private static String randomId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "msg_" + hex16(random.nextLong()) + hex16(random.nextLong());
-    }
-
-    private static String hex16(long value) {
-        String hex = Long.toHexString(value);
-        return "0".repeat(16 - hex.length()) + hex;
+        return "msg_" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 }

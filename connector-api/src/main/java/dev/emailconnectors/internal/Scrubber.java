@@ -58,34 +58,12 @@ public final class Scrubber {
      * @return true when scrubbing would change the text
      */
     public static boolean holds(String text, List<String> secrets) {
-        if (text == null) {
-            return false;
-        }
-        for (String secret : secrets) {
-            if (text.contains(secret)) {
-                return true;
-            }
-        }
-        Matcher m = BASE64_TOKEN.matcher(text);
-        while (m.find()) {
-            if (decodedHolds(m.group(), secrets)) {
-                return true;
-            }
-        }
-        return false;
+        return text != null && !text.equals(scrub(text, secrets));
     }
 
     private static boolean decodedHolds(String token, List<String> secrets) {
         String decoded = decode(token);
-        if (decoded == null) {
-            return false;
-        }
-        for (String secret : secrets) {
-            if (decoded.contains(secret)) {
-                return true;
-            }
-        }
-        return false;
+        return decoded != null && secrets.stream().anyMatch(decoded::contains);
     }
 
     private static String decode(String token) {

@@ -127,14 +127,12 @@ public final class SecretFields {
      * Collects every scalar value of a configuration whose schema is unknown, for scrubbing free text.
      *
      * @param config the configuration
-     * @return the values worth searching for
+     * @return the values worth searching for, longest first
      */
     public static List<String> allValues(JsonNode config) {
         Set<String> out = new LinkedHashSet<>();
         new SecretFields(Set.of()).collect(config, "", true, out);
-        List<String> list = new ArrayList<>(out);
-        list.removeIf(s -> s.length() < MIN_SCRUB_LENGTH);
-        return list;
+        return scrubbable(out);
     }
 
     /**
@@ -146,7 +144,12 @@ public final class SecretFields {
     public List<String> values(JsonNode config) {
         Set<String> out = new LinkedHashSet<>();
         collect(config, "", false, out);
-        List<String> list = new ArrayList<>(out);
+        return scrubbable(out);
+    }
+
+    /** @return the values long enough to search for in free text, longest first */
+    private static List<String> scrubbable(Set<String> values) {
+        List<String> list = new ArrayList<>(values);
         list.removeIf(s -> s.length() < MIN_SCRUB_LENGTH);
         list.sort((a, b) -> b.length() - a.length());
         return list;

@@ -100,28 +100,39 @@ public final class ConfigSupport {
     public static List<EmailTemplate> templates(JsonNode templates) {
         List<EmailTemplate> out = new ArrayList<>();
         for (JsonNode t : templates) {
-            Optional<TemplateType> type = usageType(t);
-            if (type.isEmpty()
-                    || !t.path("subject").isTextual()
-                    || !t.path("content").isTextual()) {
-                continue;
-            }
-            JsonNode mime = t.hasNonNull("contentType") ? t.get("contentType") : t.path("type");
-            ContentType contentType;
-            try {
-                contentType = mime.isTextual() ? ContentType.fromMimeType(mime.asText()) : ContentType.TEXT_HTML;
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            out.add(new EmailTemplate(
-                    type.get(),
-                    t.get("subject").asText(),
-                    t.get("content").asText(),
-                    contentType,
-                    text(t, "replyTo"),
-                    text(t, "sendFrom")));
+            template(t).ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * Reads one entry of a Logto-style templates array, as {@link #templates(JsonNode)} does.
+     *
+     * @param t the entry
+     * @return the template, or empty for an entry without a subject and content, or with an unknown usage or
+     *     content type
+     */
+    public static Optional<EmailTemplate> template(JsonNode t) {
+        Optional<TemplateType> type = usageType(t);
+        if (type.isEmpty()
+                || !t.path("subject").isTextual()
+                || !t.path("content").isTextual()) {
+            return Optional.empty();
+        }
+        JsonNode mime = t.hasNonNull("contentType") ? t.get("contentType") : t.path("type");
+        ContentType contentType;
+        try {
+            contentType = mime.isTextual() ? ContentType.fromMimeType(mime.asText()) : ContentType.TEXT_HTML;
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailTemplate(
+                type.get(),
+                t.get("subject").asText(),
+                t.get("content").asText(),
+                contentType,
+                text(t, "replyTo"),
+                text(t, "sendFrom")));
     }
 
     /**
@@ -191,7 +202,8 @@ public final class ConfigSupport {
         return Optional.empty();
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
+    /** @return a non-empty string field of an entry */
+    static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.path(field);
         return v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }

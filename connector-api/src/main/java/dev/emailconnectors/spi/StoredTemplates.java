@@ -7,7 +7,6 @@ import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.TemplateType;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,43 +41,31 @@ public final class StoredTemplates {
     }
 
     /**
-     * Reads a templates array.
+     * Reads a templates array. Rendered entries are read as {@link ConfigSupport#template(JsonNode)} reads them.
      *
      * @param templates the array (a missing node gives no templates)
      * @param referenceField the field that marks a stored template, such as {@code templateId}
-     * @param contentTypeFields the fields that may hold a rendered entry's content type, first present wins (default
-     *     {@code text/html})
      * @return the templates
      */
-    public static StoredTemplates from(JsonNode templates, String referenceField, List<String> contentTypeFields) {
+    public static StoredTemplates from(JsonNode templates, String referenceField) {
         Map<TemplateType, Entry> byType = new EnumMap<>(TemplateType.class);
         for (JsonNode t : templates) {
             Optional<TemplateType> type = ConfigSupport.usageType(t);
             if (type.isEmpty() || byType.containsKey(type.get())) {
                 continue;
             }
-            Optional<String> replyTo = text(t, "replyTo");
-            Optional<String> sendFrom = text(t, "sendFrom");
-            Optional<String> reference = text(t, referenceField);
+            Optional<String> reference = ConfigSupport.text(t, referenceField);
             if (reference.isPresent()) {
-                EmailTemplate headers =
-                        new EmailTemplate(type.get(), "", "", ContentType.TEXT_PLAIN, replyTo, sendFrom);
-                byType.put(type.get(), new Stored(reference.get(), headers));
-            } else if (t.path("subject").isTextual() && t.path("content").isTextual()) {
-                String mime = contentTypeFields.stream()
-                        .map(f -> text(t, f))
-                        .flatMap(Optional::stream)
-                        .findFirst()
-                        .orElse("text/html");
-                byType.put(
+                EmailTemplate headers = new EmailTemplate(
                         type.get(),
-                        new Rendered(new EmailTemplate(
-                                type.get(),
-                                t.get("subject").asText(),
-                                t.get("content").asText(),
-                                ContentType.fromMimeType(mime),
-                                replyTo,
-                                sendFrom)));
+                        "",
+                        "",
+                        ContentType.TEXT_PLAIN,
+                        ConfigSupport.text(t, "replyTo"),
+                        ConfigSupport.text(t, "sendFrom"));
+                byType.put(type.get(), new Stored(reference.get(), headers));
+            } else {
+                ConfigSupport.template(t).ifPresent(template -> byType.put(type.get(), new Rendered(template)));
             }
         }
         return new StoredTemplates(byType);
@@ -100,10 +87,5 @@ public final class StoredTemplates {
      */
     public Entry choose(OutboundMessage message) {
         return message.selectEntry(type -> Optional.ofNullable(byType.get(type)), Rendered::new);
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 }

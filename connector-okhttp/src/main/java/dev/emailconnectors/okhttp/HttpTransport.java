@@ -228,12 +228,12 @@ public final class HttpTransport implements AutoCloseable {
      * that breaks off after it is an unreadable answer, not a reason to send the message again.
      */
     private static String readAfterStatus(Response response, Request request) throws IOException {
-        if (!response.isSuccessful()) {
-            return read(response);
-        }
         try {
             return read(response);
         } catch (IOException e) {
+            if (!response.isSuccessful()) {
+                throw e;
+            }
             throw EmailConnectorException.builder(
                             ErrorCode.INVALID_RESPONSE,
                             target(request) + " answered " + response.code()

@@ -137,6 +137,6 @@ public final class PostmarkProvider implements EmailConnectorProvider {
 
     /** Logto's templates array: rendered entries, or entries that name a template stored at the provider. */
     private static StoredTemplates storedTemplates(JsonNode config) {
-        return StoredTemplates.from(config.path("templates"), "templateAlias", List.of("contentType"));
+        return StoredTemplates.from(config.path("templates"), "templateAlias");
     }
 }

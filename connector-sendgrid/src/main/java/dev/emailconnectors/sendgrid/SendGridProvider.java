@@ -144,6 +144,6 @@ public final class SendGridProvider implements EmailConnectorProvider {
 
     /** Logto's templates array: rendered entries, or entries that name a template stored at the provider. */
     private static StoredTemplates storedTemplates(JsonNode config) {
-        return StoredTemplates.from(config.path("templates"), "templateId", List.of("contentType", "type"));
+        return StoredTemplates.from(config.path("templates"), "templateId");
     }
 }
