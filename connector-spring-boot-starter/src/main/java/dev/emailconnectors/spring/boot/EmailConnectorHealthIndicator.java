@@ -1,7 +1,6 @@
 package dev.emailconnectors.spring.boot;
 
 import dev.emailconnectors.ActiveEmailConnector;
-import java.util.Optional;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -15,6 +14,9 @@ import org.springframework.boot.actuate.health.Health;
  * should not turn the whole application's health DOWN, which would make a load balancer or orchestrator take every
  * instance out of service, or restart them, although sign-in by password and everything else still works. Enable it
  * when email is essential to your service, or put it in a health group of its own.
+ *
+ * <p>This is the indicator of Spring Boot 3 (Spring Boot Actuator's {@code org.springframework.boot.actuate.health});
+ * on Spring Boot 4 the same report comes from an indicator of {@code spring-boot-health}.
  */
 public final class EmailConnectorHealthIndicator extends AbstractHealthIndicator {
     private final ActiveEmailConnector active;
@@ -30,26 +32,7 @@ public final class EmailConnectorHealthIndicator extends AbstractHealthIndicator
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Optional<String> id = active.activeId();
-        if (id.isEmpty()) {
-            builder.down().withDetail("connector", "none");
-            return;
-        }
-        builder.up().withDetail("connector", id.get());
-        active.connectionPool().ifPresent(pool -> builder.withDetail("pool.max", pool.maxConnections())
-                .withDetail("pool.open", pool.openConnections())
-                .withDetail("pool.busy", pool.busyConnections()));
-        tracker.outcomes(id.get()).ifPresent(o -> {
-            if (o.lastSuccess() != null) {
-                builder.withDetail("lastSuccess", o.lastSuccess().toString());
-            }
-            if (o.lastFailure() != null) {
-                builder.withDetail("lastFailure", o.lastFailure().toString()).withDetail("lastError", o.lastError());
-            }
-            builder.withDetail("consecutiveFailures", o.consecutiveFailures());
-            if (o.consecutiveFailures() >= failureThreshold) {
-                builder.down();
-            }
-        });
+        HealthReport report = HealthReport.of(active, tracker, failureThreshold);
+        (report.up() ? builder.up() : builder.down()).withDetails(report.details());
     }
 }

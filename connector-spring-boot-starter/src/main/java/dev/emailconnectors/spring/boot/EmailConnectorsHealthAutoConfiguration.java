@@ -2,7 +2,6 @@ package dev.emailconnectors.spring.boot;
 
 import dev.emailconnectors.ActiveEmailConnector;
 import java.time.Clock;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,10 +10,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@link EmailConnectorHealthIndicator}, only with {@code management.health.email-connectors.enabled=true} and an
- * active connector. Off by default so that a mail outage does not take the whole application's health down.
+ * active connector. Off by default so that a mail outage does not take the whole application's health down. This is
+ * Spring Boot 3's; {@link EmailConnectorsHealthContributorAutoConfiguration} does the same on Spring Boot 4.
  */
 @AutoConfiguration(after = EmailConnectorsAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 @ConditionalOnProperty(prefix = "management.health.email-connectors", name = "enabled", havingValue = "true")
 @ConditionalOnBean(ActiveEmailConnector.class)
 public class EmailConnectorsHealthAutoConfiguration {

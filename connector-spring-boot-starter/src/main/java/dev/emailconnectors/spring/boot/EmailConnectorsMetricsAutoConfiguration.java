@@ -14,14 +14,21 @@ import org.springframework.context.annotation.Bean;
 /**
  * Records every send in the application's {@link MeterRegistry} when there is one (Spring Boot Actuator provides it):
  * {@value EmailConnectorMetrics#SENDS} and {@value EmailConnectorMetrics#SEND_DURATION}, plus gauges of the active
- * connector's connection pool. Turn it off with {@code email-connectors.metrics.enabled=false}.
+ * connector's connection pool. Turn it off with {@code email-connectors.metrics.enabled=false}. It runs after the
+ * auto-configuration that creates the registry on either Spring Boot line (3: Spring Boot Actuator; 4:
+ * {@code spring-boot-micrometer-metrics}); otherwise it would find no registry yet and stay off.
  */
 @AutoConfiguration(
         after = EmailConnectorsAutoConfiguration.class,
         afterName = {
+            // Spring Boot 3: the MeterRegistry comes from Spring Boot Actuator's auto-configuration
             "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
             "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-            "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
+            "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+            // Spring Boot 4: from spring-boot-micrometer-metrics, which the actuator starter brings
+            "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
         })
 @ConditionalOnClass({MeterRegistry.class, EmailConnectorMetrics.class})
 @ConditionalOnBean(MeterRegistry.class)

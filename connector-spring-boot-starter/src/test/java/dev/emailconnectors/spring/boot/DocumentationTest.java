@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.emailconnectors.ActiveEmailConnector;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -21,9 +20,9 @@ class DocumentationTest {
     @Test
     @DisplayName("README's application.yml (SMTP with failover to SES) starts an active failover connector")
     void readmeYaml() throws Exception {
-        String yaml = Files.readString(Path.of("src/test/resources/readme/application.yml"));
+        String yaml = Files.readString(Fixtures.STARTER.resolve("src/test/resources/readme/application.yml"));
         assertThat(yaml.lines()).hasSize(10);
-        assertThat(Files.readString(Path.of("README.md"))).contains(yaml);
+        assertThat(Files.readString(Fixtures.STARTER.resolve("README.md"))).contains(yaml);
 
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(EmailConnectorsAutoConfiguration.class))

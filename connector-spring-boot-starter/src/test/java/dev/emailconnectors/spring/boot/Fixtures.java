@@ -4,6 +4,7 @@ import dev.emailconnectors.TemplateType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -15,6 +16,9 @@ import org.springframework.core.io.ClassPathResource;
 /** Properties and files shared by the tests. */
 final class Fixtures {
     static final String PASSWORD = "Secret-Pa55word-9f3c";
+
+    /** The starter's directory: its README and test resources, whichever Spring Boot line's module runs the suite. */
+    static final Path STARTER = Path.of(System.getProperty("starter.dir", "."));
 
     private Fixtures() {}
 

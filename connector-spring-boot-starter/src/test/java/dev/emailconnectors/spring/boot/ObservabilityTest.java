@@ -2,6 +2,7 @@ package dev.emailconnectors.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -9,6 +10,7 @@ import dev.emailconnectors.ActiveEmailConnector;
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.Payload;
 import dev.emailconnectors.TemplateType;
+import dev.emailconnectors.micrometer.ConnectionPoolMetrics;
 import dev.emailconnectors.micrometer.EmailConnectorMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -17,12 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -33,14 +29,14 @@ class ObservabilityTest {
 
     private static final Payload CODE = Payload.builder().code("111222").build();
 
+    /** An application with Spring Boot Actuator on this Spring Boot line, and every auto-configuration of the starter. */
     private final ApplicationContextRunner withActuator = new ApplicationContextRunner()
+            .withConfiguration(BootLine.METRICS)
             .withConfiguration(AutoConfigurations.of(
-                    MetricsAutoConfiguration.class,
-                    CompositeMeterRegistryAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class,
                     EmailConnectorsAutoConfiguration.class,
                     EmailConnectorsMetricsAutoConfiguration.class,
-                    EmailConnectorsHealthAutoConfiguration.class));
+                    EmailConnectorsHealthAutoConfiguration.class,
+                    EmailConnectorsHealthContributorAutoConfiguration.class));
 
     private static String[] smtp(int port, String... more) {
         List<String> lines = new ArrayList<>(Fixtures.smtpProperties(port));
@@ -106,6 +102,32 @@ class ObservabilityTest {
         }
 
         @Test
+        @DisplayName("are listed by the actuator's metrics endpoint, the pool gauges reading the SMTP pool")
+        void actuatorNames() {
+            withActuator.withPropertyValues(smtp(GREENMAIL.getSmtp().getPort())).run(context -> {
+                ActiveEmailConnector email = context.getBean(ActiveEmailConnector.class);
+                email.send(TemplateType.SIGN_IN, "user@example.com", CODE);
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+                assertThat(BootLine.metricNames(registry))
+                        .contains(
+                                EmailConnectorMetrics.SENDS,
+                                EmailConnectorMetrics.SEND_DURATION,
+                                ConnectionPoolMetrics.CONNECTIONS,
+                                ConnectionPoolMetrics.MAX);
+                assumeTrue(
+                        email.connectionPool().isPresent(),
+                        "the SMTP connector reports no pool state yet: the pool gauges read NaN");
+                assertThat(registry.get(ConnectionPoolMetrics.MAX)
+                                .tag("connector", "active")
+                                .gauge()
+                                .value())
+                        .isEqualTo(email.connectionPool().get().maxConnections())
+                        .isPositive();
+            });
+        }
+
+        @Test
         @DisplayName("are not set up without a MeterRegistry, or when turned off")
         void absent() {
             new ApplicationContextRunner()
@@ -134,7 +156,7 @@ class ObservabilityTest {
         void offByDefault() {
             withActuator
                     .withPropertyValues(smtp(GREENMAIL.getSmtp().getPort()))
-                    .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(HealthIndicator.class));
+                    .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BootLine.HEALTH_INDICATOR));
         }
 
         @Test
@@ -144,14 +166,13 @@ class ObservabilityTest {
                     .withPropertyValues(
                             smtp(GREENMAIL.getSmtp().getPort(), "management.health.email-connectors.enabled=true"))
                     .run(context -> {
-                        HealthIndicator indicator =
-                                context.getBean("emailConnectorsHealthIndicator", HealthIndicator.class);
-                        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                        assertThat(context).hasSingleBean(BootLine.HEALTH_INDICATOR);
+                        assertThat(BootLine.health(context).status()).isEqualTo("UP");
 
                         context.getBean(ActiveEmailConnector.class).send(TemplateType.SIGN_IN, "a@example.com", CODE);
-                        Health health = indicator.health();
-                        assertThat(health.getStatus()).isEqualTo(Status.UP);
-                        assertThat(health.getDetails())
+                        HealthView health = BootLine.health(context);
+                        assertThat(health.status()).isEqualTo("UP");
+                        assertThat(health.details())
                                 .containsEntry("connector", "smtp")
                                 .containsEntry("consecutiveFailures", 0)
                                 .containsKey("lastSuccess");
@@ -167,23 +188,21 @@ class ObservabilityTest {
                             "management.health.email-connectors.enabled=true",
                             "email-connectors.health.failure-threshold=2"))
                     .run(context -> {
-                        HealthIndicator indicator =
-                                context.getBean("emailConnectorsHealthIndicator", HealthIndicator.class);
                         ActiveEmailConnector email = context.getBean(ActiveEmailConnector.class);
 
                         assertThatThrownBy(() -> email.send(TemplateType.SIGN_IN, "a@example.com", CODE))
                                 .isInstanceOfSatisfying(EmailConnectorException.class, e -> assertThat(e.retryable())
                                         .isTrue());
-                        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                        assertThat(BootLine.health(context).status()).isEqualTo("UP");
                         assertThatThrownBy(() -> email.send(TemplateType.SIGN_IN, "bad address", CODE))
                                 .isInstanceOf(EmailConnectorException.class);
-                        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                        assertThat(BootLine.health(context).status()).isEqualTo("UP");
                         assertThatThrownBy(() -> email.send(TemplateType.SIGN_IN, "b@example.com", CODE))
                                 .isInstanceOf(EmailConnectorException.class);
 
-                        Health health = indicator.health();
-                        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                        assertThat(health.getDetails())
+                        HealthView health = BootLine.health(context);
+                        assertThat(health.status()).isEqualTo("DOWN");
+                        assertThat(health.details())
                                 .containsEntry("consecutiveFailures", 2)
                                 .containsEntry("lastError", "provider_unavailable");
                     });
