@@ -3,6 +3,7 @@ package dev.emailconnectors.keycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -18,6 +19,8 @@ import dev.emailconnectors.SendRequest;
 import dev.emailconnectors.TemplateType;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -252,5 +255,28 @@ class RealmConnectorsTest {
                 .isEqualTo(4);
         assertThat(prepared.config().at("/connectors/1/config").has("templates"))
                 .isFalse();
+    }
+
+    @Test
+    @DisplayName("accept the realm configuration the README shows")
+    void readmeExample() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int section = readme.indexOf("## Keycloak");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        JsonNode realm = new ObjectMapper().readTree(readme.substring(start, readme.indexOf("```", start)));
+        Map<String, String> settings =
+                new ObjectMapper().convertValue(realm.path("smtpServer"), new TypeReference<Map<String, String>>() {});
+        String config = realm.at("/attributes/emailConnectorConfig").asText();
+        Function<String, Optional<String>> vault = e -> Optional.of("value-of-" + e.length());
+
+        RealmConnectors.Prepared prepared = connectors.prepare(settings, config, "relay-password", vault);
+
+        assertThat(prepared.problems()).isEmpty();
+        assertThat(prepared.connectorId()).isEqualTo("failover");
+        assertThat(prepared.config().at("/connectors/1/config/auth/pass").asText())
+                .isEqualTo("relay-password");
+        assertThat(SecretReferences.plainSecrets(
+                        EmailConnectors.discover(), "failover", new ObjectMapper().readTree(config)))
+                .isEmpty();
     }
 }
