@@ -268,6 +268,17 @@ public final class EmailConnectorException extends RuntimeException {
         }
 
         /**
+         * Replaces the suppressed exceptions the new exception carries ({@link #toBuilder()} copies the original's).
+         *
+         * @param suppressed the exceptions
+         * @return this builder
+         */
+        public Builder suppressed(java.util.List<? extends Throwable> suppressed) {
+            this.suppressed = suppressed.toArray(new Throwable[0]);
+            return this;
+        }
+
+        /**
          * Builds the exception.
          *
          * @return a new exception
