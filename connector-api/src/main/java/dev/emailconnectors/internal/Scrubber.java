@@ -203,7 +203,7 @@ public final class Scrubber {
 
     /**
      * Returns the exception unchanged when nothing in it holds a secret, otherwise a copy whose message, provider
-     * code, request id, causes and suppressed exceptions are scrubbed (an offending cause or suppressed exception is
+     * code, request id, remedy, causes and suppressed exceptions are scrubbed (an offending cause or suppressed exception is
      * replaced by a {@link RedactedException} with the same class name and stack trace).
      *
      * @param e the exception
@@ -223,6 +223,7 @@ public final class Scrubber {
                 .message(scrub(e.detail(), secrets))
                 .providerErrorCode(scrub(e.providerErrorCode().orElse(null), secrets))
                 .providerRequestId(scrub(e.providerRequestId().orElse(null), secrets))
+                .remedy(scrub(e.remedy().orElse(null), secrets))
                 .cause(copy(e.getCause(), secrets, done))
                 .suppressed(suppressed)
                 .build();
