@@ -33,6 +33,7 @@ public final class ConnectorContext {
     private final String tenantId;
     private final ConnectorCatalog catalog;
     private final Map<Class<?>, Object> extensions;
+    private final SecretScrubber scrubber;
 
     private ConnectorContext(Builder b) {
         this.templateResolver = b.templateResolver;
@@ -43,6 +44,7 @@ public final class ConnectorContext {
         this.tenantId = b.tenantId;
         this.catalog = b.catalog;
         this.extensions = Map.copyOf(b.extensions);
+        this.scrubber = b.scrubber;
     }
 
     /**
@@ -72,7 +74,8 @@ public final class ConnectorContext {
                 .networkPolicy(networkPolicy)
                 .listener(listener)
                 .tenantId(tenantId)
-                .catalog(catalog);
+                .catalog(catalog)
+                .scrubber(scrubber);
         b.operatorSettings.putAll(operatorSettings);
         b.extensions.putAll(extensions);
         return b;
@@ -125,6 +128,17 @@ public final class ConnectorContext {
     }
 
     /**
+     * Returns the scrubber of the connector being created: its configuration's secrets, to which secrets obtained at
+     * run time are {@link SecretScrubber#add added}. The core sets a new one for every connector it creates; a context
+     * built by a host has {@link SecretScrubber#none()}.
+     *
+     * @return the connector's scrubber
+     */
+    public SecretScrubber scrubber() {
+        return scrubber;
+    }
+
+    /**
      * Returns a host-provided object for a connector module, such as a shared state store for the reliability
      * connectors or a metrics registry.
      *
@@ -152,6 +166,7 @@ public final class ConnectorContext {
         private String tenantId = "default";
         private ConnectorCatalog catalog;
         private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
+        private SecretScrubber scrubber = SecretScrubber.none();
 
         private Builder() {}
 
@@ -244,6 +259,17 @@ public final class ConnectorContext {
          */
         public Builder catalog(ConnectorCatalog catalog) {
             this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * Sets the scrubber of the connector being created (normally done by the core).
+         *
+         * @param scrubber the scrubber
+         * @return this builder
+         */
+        public Builder scrubber(SecretScrubber scrubber) {
+            this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
             return this;
         }
 
