@@ -1,11 +1,13 @@
 package dev.emailconnectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emailconnectors.internal.ConfigSchema;
 import dev.emailconnectors.internal.JsonPointers;
 import dev.emailconnectors.internal.ManagedConnector;
 import dev.emailconnectors.internal.Scrubber;
 import dev.emailconnectors.internal.SecretFields;
+import dev.emailconnectors.internal.StandInTemplates;
 import dev.emailconnectors.internal.TemplateRenderer;
 import dev.emailconnectors.internal.TemplateSelector;
 import dev.emailconnectors.spi.ConnectorContext;
@@ -118,6 +120,33 @@ public final class ConnectorDescriptor {
             }
         }
         return redacted;
+    }
+
+    /**
+     * Returns a copy of a configuration completed for a host that renders every message itself
+     * ({@link RenderedContent}): where this connector's configuration, or a nested connector's (a {@code failover}
+     * member), accepts a Logto-style {@code templates} array and has none, a minimal one with the types Logto requires
+     * is added, so the host configures only the transport. Nothing else changes.
+     *
+     * @param config the configuration
+     * @return the completed copy (the configuration itself when it is not a JSON object)
+     */
+    public JsonNode withStandInTemplates(JsonNode config) {
+        if (config == null || !config.isObject()) {
+            return config;
+        }
+        ObjectNode copy = (ObjectNode) config.deepCopy();
+        if (configSchema().path("properties").has("templates") && !copy.has("templates")) {
+            copy.set("templates", StandInTemplates.array());
+        }
+        for (NestedConnector n : nested(config)) {
+            JsonNode inner = config.at(n.path());
+            Optional<ConnectorDescriptor> d = catalog.find(n.connectorId());
+            if (d.isPresent() && inner.isObject()) {
+                JsonPointers.replace(copy, n.path(), d.get().withStandInTemplates(inner));
+            }
+        }
+        return copy;
     }
 
     /**

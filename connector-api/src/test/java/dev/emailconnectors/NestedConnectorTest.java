@@ -117,4 +117,28 @@ class NestedConnectorTest {
         assertThat(redacted.toString()).doesNotContain("credential-4");
         assertThat(catalog.validate("composite", c).describe()).doesNotContain("credential-4");
     }
+
+    @Test
+    @DisplayName("get stand-in templates where they accept some and have none, for hosts that render every message")
+    void standInTemplates() {
+        JsonNode config = CatalogTest.json("{'members': [{'id': 'recording', 'config': {}},"
+                + " {'id': 'recording', 'config': {'templates': [{'usageType': 'Generic', 'subject': 's',"
+                + " 'content': 'c'}]}}]}");
+
+        JsonNode completed = catalog.require("composite").withStandInTemplates(config);
+
+        assertThat(completed.has("templates"))
+                .as("the composite's schema has no templates")
+                .isFalse();
+        assertThat(completed.at("/members/0/config/templates"))
+                .extracting(t -> t.path("usageType").asText())
+                .containsExactly("Register", "SignIn", "ForgotPassword", "Generic");
+        assertThat(completed.at("/members/1/config/templates").size()).isEqualTo(1);
+        assertThat(catalog.validate("composite", completed).violations())
+                .extracting(ConfigViolation::path)
+                .noneMatch(path -> path.contains("templates"));
+        assertThat(config.at("/members/0/config").has("templates"))
+                .as("the original is unchanged")
+                .isFalse();
+    }
 }

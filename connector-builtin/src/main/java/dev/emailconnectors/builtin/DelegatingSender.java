@@ -1,8 +1,5 @@
 package dev.emailconnectors.builtin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.emailconnectors.ConnectorCatalog;
 import dev.emailconnectors.EmailConnector;
 import dev.emailconnectors.EmailConnectorException;
@@ -11,12 +8,10 @@ import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.SendListener;
 import dev.emailconnectors.SendRequest;
 import dev.emailconnectors.SendResult;
-import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.TemplateSource;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +21,6 @@ import java.util.Map;
  * as the delegate is.
  */
 final class DelegatingSender implements EmailSender {
-    private static final List<TemplateType> STAND_IN_TYPES =
-            List.of(TemplateType.REGISTER, TemplateType.SIGN_IN, TemplateType.FORGOT_PASSWORD, TemplateType.GENERIC);
-
     private final EmailConnector delegate;
 
     private DelegatingSender(EmailConnector delegate) {
@@ -62,36 +54,17 @@ final class DelegatingSender implements EmailSender {
                 .listener(SendListener.none())
                 .build();
         try {
-            return new DelegatingSender(
-                    catalog.create(id, withStandInTemplates(catalog, id, settings.config()), delegateContext));
+            return new DelegatingSender(catalog.create(
+                    id,
+                    // the built-in templates always answer first: the delegate's own are never used
+                    catalog.require(id).withStandInTemplates(settings.config()),
+                    delegateContext));
         } catch (EmailConnectorException e) {
             throw e.toBuilder()
                     .message("The built-in email service's delivery connector '" + id + "' (" + settings.source()
                             + ") could not be created: " + e.getMessage())
                     .build();
         }
-    }
-
-    /**
-     * Most connectors require a Logto-style {@code templates} array, which a delegate never uses: the built-in
-     * templates always answer first. When the operator's configuration has none and the connector accepts one, a
-     * minimal array (the four types Logto requires) is added, so the operator configures only the transport.
-     */
-    private static JsonNode withStandInTemplates(ConnectorCatalog catalog, String id, JsonNode config) {
-        boolean accepts = catalog.require(id).configSchema().path("properties").has("templates");
-        if (!accepts || config.has("templates") || !config.isObject()) {
-            return config;
-        }
-        ObjectNode copy = ((ObjectNode) config).deepCopy();
-        ArrayNode templates = copy.putArray("templates");
-        for (TemplateType type : STAND_IN_TYPES) {
-            templates
-                    .addObject()
-                    .put("usageType", type.wireName())
-                    .put("subject", "{{code}}")
-                    .put("content", "{{code}}");
-        }
-        return copy;
     }
 
     @Override

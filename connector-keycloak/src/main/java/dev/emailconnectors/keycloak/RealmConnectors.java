@@ -128,7 +128,7 @@ final class RealmConnectors implements AutoCloseable {
         }
         List<ConfigViolation> missing = new ArrayList<>();
         JsonNode resolved = SecretReferences.resolve(
-                StandInTemplates.complete(catalog, id, settings.config()), password, vault, missing);
+                catalog.require(id).withStandInTemplates(settings.config()), password, vault, missing);
         Function<String, String> where = path -> prefix + (mapped ? KeycloakSmtp.keyOf(path) : path);
         missing.forEach(v -> problems.add(new ConfigViolation(where.apply(v.path()), v.message())));
         Set<String> seen = problems.stream().map(ConfigViolation::path).collect(Collectors.toSet());
