@@ -4,7 +4,6 @@
  */
 module dev.emailconnectors.builtin {
     requires dev.emailconnectors.api;
-    requires jakarta.mail;
 
     provides dev.emailconnectors.spi.EmailConnectorProvider with
             dev.emailconnectors.builtin.BuiltinProvider;

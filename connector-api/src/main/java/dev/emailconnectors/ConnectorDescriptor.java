@@ -13,6 +13,7 @@ import dev.emailconnectors.spi.EmailConnectorProvider;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.NestedConnector;
 import dev.emailconnectors.spi.RenderedEmail;
+import dev.emailconnectors.spi.SecretScrubber;
 import dev.emailconnectors.spi.TemplateSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -172,27 +173,27 @@ public final class ConnectorDescriptor {
         validate(config).orThrow();
         JsonNode copy = config.deepCopy();
         List<String> secrets = secretValues(copy);
-        ConnectorContext withCatalog = context.catalog().isPresent()
-                ? context
-                : context.toBuilder().catalog(catalog).build();
+        SecretScrubber scrubber = context.scrubber().child(secrets);
+        ConnectorContext withCatalog = context.toBuilder()
+                .catalog(context.catalog().orElse(catalog))
+                .scrubber(scrubber)
+                .build();
         EmailSender sender;
         TemplateSource templates;
         try {
             templates = provider.templates(copy);
             sender = provider.create(copy, withCatalog);
         } catch (EmailConnectorException e) {
-            throw Scrubber.scrub(e.toBuilder().connectorId(id()).build(), secrets);
+            throw scrubber.scrub(e.toBuilder().connectorId(id()).build());
         } catch (RuntimeException e) {
-            throw Scrubber.scrub(
-                    EmailConnectorException.builder(
-                                    ErrorCode.INVALID_CONFIG,
-                                    "Connector '" + id() + "' could not be created: " + e.getMessage())
-                            .connectorId(id())
-                            .cause(e)
-                            .build(),
-                    secrets);
+            throw scrubber.scrub(EmailConnectorException.builder(
+                            ErrorCode.INVALID_CONFIG,
+                            "Connector '" + id() + "' could not be created: " + e.getMessage())
+                    .connectorId(id())
+                    .cause(e)
+                    .build());
         }
-        return new ManagedConnector(id(), sender, templates, withCatalog, secrets);
+        return new ManagedConnector(id(), sender, templates, withCatalog);
     }
 
     /**

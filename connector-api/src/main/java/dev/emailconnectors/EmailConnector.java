@@ -30,6 +30,22 @@ public interface EmailConnector extends AutoCloseable {
     }
 
     /**
+     * Sends a message the host rendered itself: the subject, text and HTML go out as given, without a template.
+     *
+     * @param template the message type (for metrics, limits and webhook receivers)
+     * @param to the recipient address
+     * @param content the rendered subject and bodies
+     * @return the receipt: accepted for delivery, not yet delivered
+     * @throws EmailConnectorException when the message was not accepted, or with {@link ErrorCode#INVALID_PAYLOAD}
+     *     when a header value of the content holds a control character
+     */
+    default SendResult sendRendered(TemplateType template, String to, RenderedContent content) {
+        return send(SendRequest.builder(template, to, Payload.empty())
+                .content(content)
+                .build());
+    }
+
+    /**
      * Sends one message with optional delivery details.
      *
      * @param request the message

@@ -8,7 +8,9 @@ import java.util.OptionalInt;
 /**
  * The one exception every connector throws. It says what went wrong ({@link #code()}), whether trying again can help
  * ({@link #retryable()}, {@link #retryAfter()}), and what the provider said (status, error code, request id), with a
- * message that never contains secrets. A provider-specific cause stays attached as {@link #getCause()}.
+ * message that never contains secrets. A provider-specific cause stays attached as {@link #getCause()}. When the
+ * connector knows what the operator must change (a setting, a permission, a different port), {@link #remedy()} says
+ * so, and the message ends with it.
  *
  * <pre>{@code
  * try {
@@ -30,6 +32,7 @@ public final class EmailConnectorException extends RuntimeException {
     private final String providerErrorCode;
     private final String providerRequestId;
     private final String connectorId;
+    private final String remedy;
 
     /**
      * Creates an exception with the code's default retry answer.
@@ -62,6 +65,7 @@ public final class EmailConnectorException extends RuntimeException {
         this.providerErrorCode = b.providerErrorCode;
         this.providerRequestId = b.providerRequestId;
         this.connectorId = b.connectorId;
+        this.remedy = b.remedy;
     }
 
     /**
@@ -88,6 +92,7 @@ public final class EmailConnectorException extends RuntimeException {
                 .providerErrorCode(providerErrorCode)
                 .providerRequestId(providerRequestId)
                 .connectorId(connectorId)
+                .remedy(remedy)
                 .cause(getCause());
         b.providerStatus = providerStatus;
         b.stackTrace = getStackTrace();
@@ -135,6 +140,16 @@ public final class EmailConnectorException extends RuntimeException {
         return Optional.ofNullable(connectorId);
     }
 
+    /**
+     * Returns what to do about the failure, when the connector knows: for example "turn on SMTP AUTH for the mailbox,
+     * or sign in with OAuth2 (XOAUTH2)". Written for the operator who configured the connector; never holds secrets.
+     *
+     * @return the remedy, if known
+     */
+    public Optional<String> remedy() {
+        return Optional.ofNullable(remedy);
+    }
+
     private static String format(Builder b) {
         StringBuilder s =
                 new StringBuilder("[").append(b.code.wireCode()).append("] ").append(b.message);
@@ -146,6 +161,11 @@ public final class EmailConnectorException extends RuntimeException {
         append(extra, "retry after", b.retryAfter == null ? null : b.retryAfter.toString());
         if (extra.length() > 0) {
             s.append(" (").append(extra).append(')');
+        }
+        if (b.remedy != null) {
+            s.append(s.charAt(s.length() - 1) == '.' ? " " : ". ")
+                    .append("Remedy: ")
+                    .append(b.remedy);
         }
         return s.toString();
     }
@@ -169,6 +189,7 @@ public final class EmailConnectorException extends RuntimeException {
         private String providerErrorCode;
         private String providerRequestId;
         private String connectorId;
+        private String remedy;
         private Throwable cause;
         private StackTraceElement[] stackTrace;
         private Throwable[] suppressed;
@@ -257,6 +278,17 @@ public final class EmailConnectorException extends RuntimeException {
         }
 
         /**
+         * Says what the operator can do to fix the failure; it is appended to the message.
+         *
+         * @param remedy one or two sentences without secrets, or null for none
+         * @return this builder
+         */
+        public Builder remedy(String remedy) {
+            this.remedy = remedy == null || remedy.isBlank() ? null : remedy.strip();
+            return this;
+        }
+
+        /**
          * Attaches the underlying failure.
          *
          * @param cause the cause, or null
@@ -264,6 +296,17 @@ public final class EmailConnectorException extends RuntimeException {
          */
         public Builder cause(Throwable cause) {
             this.cause = cause;
+            return this;
+        }
+
+        /**
+         * Replaces the suppressed exceptions the new exception carries ({@link #toBuilder()} copies the original's).
+         *
+         * @param suppressed the exceptions
+         * @return this builder
+         */
+        public Builder suppressed(java.util.List<? extends Throwable> suppressed) {
+            this.suppressed = suppressed.toArray(new Throwable[0]);
             return this;
         }
 

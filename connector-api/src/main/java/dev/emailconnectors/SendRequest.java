@@ -20,6 +20,7 @@ public final class SendRequest {
     private final String clientIp;
     private final String idempotencyKey;
     private final int attempt;
+    private final RenderedContent content;
 
     private SendRequest(Builder b) {
         this.template = b.template;
@@ -28,6 +29,7 @@ public final class SendRequest {
         this.clientIp = b.clientIp;
         this.idempotencyKey = b.idempotencyKey;
         this.attempt = b.attempt;
+        this.content = b.content;
     }
 
     /**
@@ -91,6 +93,16 @@ public final class SendRequest {
     }
 
     /**
+     * Returns the content the host rendered itself. When present, it is sent as given: no template is selected or
+     * rendered, and the payload only travels where a connector forwards it (the HTTP webhook).
+     *
+     * @return the host-rendered content, if the host gave it
+     */
+    public Optional<RenderedContent> content() {
+        return Optional.ofNullable(content);
+    }
+
+    /**
      * Returns a builder holding this request's values.
      *
      * @return a builder
@@ -99,12 +111,14 @@ public final class SendRequest {
         return new Builder(template, to, payload)
                 .clientIp(clientIp)
                 .idempotencyKey(idempotencyKey)
-                .attempt(attempt);
+                .attempt(attempt)
+                .content(content);
     }
 
     @Override
     public String toString() {
-        return "SendRequest{template=" + template + ", payload=" + payload + ", attempt=" + attempt + "}";
+        return "SendRequest{template=" + template + ", payload=" + payload + ", attempt=" + attempt
+                + (content == null ? "" : ", " + content) + "}";
     }
 
     /** Builds a {@link SendRequest}. */
@@ -115,6 +129,7 @@ public final class SendRequest {
         private String clientIp;
         private String idempotencyKey;
         private int attempt = 1;
+        private RenderedContent content;
 
         private Builder(TemplateType template, String to, Payload payload) {
             this.template = template;
@@ -159,6 +174,18 @@ public final class SendRequest {
         }
 
         /**
+         * Sets content the host rendered itself, sent as given instead of a template (see {@link RenderedContent}).
+         * The template type still names the kind of message, for metrics, limits and webhook receivers.
+         *
+         * @param content the content, or null to render a template as usual
+         * @return this builder
+         */
+        public Builder content(RenderedContent content) {
+            this.content = content;
+            return this;
+        }
+
+        /**
          * Builds the request. The template, recipient and payload are checked when the request is sent, so that a bad
          * request fails with an {@link EmailConnectorException}.
          *
@@ -180,11 +207,12 @@ public final class SendRequest {
                 && Objects.equals(payload, r.payload)
                 && Objects.equals(clientIp, r.clientIp)
                 && Objects.equals(idempotencyKey, r.idempotencyKey)
-                && attempt == r.attempt;
+                && attempt == r.attempt
+                && Objects.equals(content, r.content);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(template, to, payload, clientIp, idempotencyKey, attempt);
+        return Objects.hash(template, to, payload, clientIp, idempotencyKey, attempt, content);
     }
 }

@@ -49,7 +49,7 @@ class SupportTest {
                         "mixed.example",
                         List.of(InetAddress.getByName("93.184.216.34"), InetAddress.getByName("10.0.0.1"))))
                 .isInstanceOf(EmailConnectorException.class)
-                .hasMessageContaining("10.0.0.1");
+                .hasMessageNotContaining("10.0.0.1");
         assertThatThrownBy(() -> policy.resolve("localhost"))
                 .isInstanceOf(EmailConnectorException.class)
                 .hasMessageContaining("network policy forbids");

@@ -171,10 +171,36 @@ class ValueTypesTest {
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage())
                 .isEqualTo("[rate_limit_exceeded] slow down (status: 429, request id: req-1, retry after: PT2S)");
+        assertThat(e.remedy()).isEmpty();
         assertThat(ErrorCode.TIMEOUT.logtoCode()).isEmpty();
         assertThat(ErrorCode.TEMPLATE_NOT_FOUND.logtoCode()).contains("template_not_found");
         assertThat(e.toBuilder().retryable(false).build().retryable()).isFalse();
         assertThat(new SendResult("x", Optional.empty(), java.time.Instant.EPOCH, Map.of()).details())
+                .isEmpty();
+    }
+
+    @Test
+    @DisplayName("a remedy is kept by toBuilder and ends the message")
+    void exceptionRemedy() {
+        EmailConnectorException e = EmailConnectorException.builder(ErrorCode.AUTHENTICATION_FAILED, "refused")
+                .providerStatus(535)
+                .remedy("Sign in with OAuth2 (XOAUTH2).")
+                .build();
+        assertThat(e.remedy()).hasValue("Sign in with OAuth2 (XOAUTH2).");
+        assertThat(e.getMessage())
+                .isEqualTo("[authentication_failed] refused (status: 535). Remedy: Sign in with OAuth2 (XOAUTH2).");
+        EmailConnectorException copy = e.toBuilder().connectorId("smtp").build();
+        assertThat(copy.remedy()).isEqualTo(e.remedy());
+        assertThat(copy.getMessage()).endsWith("Remedy: Sign in with OAuth2 (XOAUTH2).");
+        assertThat(EmailConnectorException.builder(ErrorCode.GENERAL, "Failed.")
+                        .remedy("Retry.")
+                        .build()
+                        .getMessage())
+                .isEqualTo("[general] Failed. Remedy: Retry.");
+        assertThat(EmailConnectorException.builder(ErrorCode.GENERAL, "x")
+                        .remedy(" ")
+                        .build()
+                        .remedy())
                 .isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.emailconnectors.internal;
 import dev.emailconnectors.EmailAddress;
 import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.Payload;
+import dev.emailconnectors.RenderedContent;
 import dev.emailconnectors.SendRequest;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.TemplateType;
@@ -26,6 +27,7 @@ final class DefaultOutboundMessage implements OutboundMessage {
     private final Clock clock;
     private final TemplateSelector selector;
     private final String languageTag;
+    private final HostContent hostContent;
     private String messageId;
     private RenderedEmail rendered;
 
@@ -37,6 +39,9 @@ final class DefaultOutboundMessage implements OutboundMessage {
         this.clock = clock;
         this.selector = selector;
         this.languageTag = request.payload().preferredLanguageTag().orElse("");
+        this.hostContent = request.content()
+                .map(c -> HostContent.of(request.template(), c))
+                .orElse(null);
     }
 
     @Override
@@ -95,6 +100,11 @@ final class DefaultOutboundMessage implements OutboundMessage {
     }
 
     @Override
+    public Optional<RenderedContent> content() {
+        return request.content();
+    }
+
+    @Override
     public String languageTag() {
         return languageTag;
     }
@@ -106,6 +116,9 @@ final class DefaultOutboundMessage implements OutboundMessage {
 
     @Override
     public EmailTemplate selectTemplate() {
+        if (hostContent != null) {
+            return hostContent.template();
+        }
         return selector.select(request.template());
     }
 
@@ -119,6 +132,9 @@ final class DefaultOutboundMessage implements OutboundMessage {
 
     @Override
     public RenderedEmail render(EmailTemplate template) {
+        if (hostContent != null && template == hostContent.template()) {
+            return hostContent.rendered();
+        }
         return TemplateSelector.render(template, request.payload());
     }
 

@@ -10,10 +10,10 @@ import dev.emailconnectors.SendRequest;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.EmailSender;
+import dev.emailconnectors.spi.SecretScrubber;
 import dev.emailconnectors.spi.Suppression;
 import dev.emailconnectors.spi.TemplateSource;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public final class ManagedConnector implements EmailConnector {
     private final EmailSender sender;
     private final TemplateSource configTemplates;
     private final ConnectorContext context;
-    private final List<String> secrets;
+    private final SecretScrubber scrubber;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -40,20 +40,14 @@ public final class ManagedConnector implements EmailConnector {
      * @param id the connector id
      * @param sender the provider's sender
      * @param configTemplates the configuration's templates
-     * @param context the host's context
-     * @param secrets the configuration's secret values, for scrubbing errors
+     * @param context the host's context; its {@link ConnectorContext#scrubber()} scrubs every error
      */
-    public ManagedConnector(
-            String id,
-            EmailSender sender,
-            TemplateSource configTemplates,
-            ConnectorContext context,
-            List<String> secrets) {
+    public ManagedConnector(String id, EmailSender sender, TemplateSource configTemplates, ConnectorContext context) {
         this.id = id;
         this.sender = sender;
         this.configTemplates = configTemplates;
         this.context = context;
-        this.secrets = List.copyOf(secrets);
+        this.scrubber = context.scrubber();
     }
 
     @Override
@@ -153,8 +147,13 @@ public final class ManagedConnector implements EmailConnector {
         }
     }
 
-    /** Runs provider code, turning any unexpected exception into an {@link EmailConnectorException}. */
-    private static <T> T guarded(Supplier<T> action) {
+    /**
+     * Runs provider code, turning any unexpected exception, and any {@link Error} it is safe to recover from (a
+     * provider's linkage or assertion failure, a stack overflow), into an {@link EmailConnectorException}. The other
+     * {@link VirtualMachineError}s ({@link OutOfMemoryError}, {@link InternalError}) are logged and rethrown: the
+     * JVM's state is in doubt and the host must see them.
+     */
+    private <T> T guarded(Supplier<T> action) {
         try {
             return action.get();
         } catch (EmailConnectorException e) {
@@ -162,13 +161,33 @@ public final class ManagedConnector implements EmailConnector {
         } catch (RuntimeException e) {
             throw new EmailConnectorException(
                     ErrorCode.GENERAL, "Unexpected failure: " + e.getClass().getName() + ": " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw EmailConnectorException.builder(
+                            ErrorCode.GENERAL,
+                            "The connector ran out of stack (nested input?); the message was not sent")
+                    .retryable(false)
+                    .build();
+        } catch (VirtualMachineError e) {
+            LOG.error(
+                    "Connector {} failed with {}; rethrown to the host",
+                    id,
+                    e.getClass().getName());
+            throw e;
+        } catch (Error e) {
+            LOG.warn("Connector {} failed with {}", id, e.getClass().getName());
+            throw EmailConnectorException.builder(
+                            ErrorCode.GENERAL,
+                            "Unexpected failure: " + e.getClass().getName() + ": " + e.getMessage())
+                    .retryable(false)
+                    .cause(e)
+                    .build();
         }
     }
 
     private EmailConnectorException finish(EmailConnectorException e) {
         EmailConnectorException withId =
                 e.connectorId().isPresent() ? e : e.toBuilder().connectorId(id).build();
-        return Scrubber.scrub(withId, secrets);
+        return scrubber.scrub(withId);
     }
 
     private static void notify(Runnable call) {
@@ -185,7 +204,7 @@ public final class ManagedConnector implements EmailConnector {
             try {
                 sender.close();
             } catch (Exception e) {
-                LOG.warn("Closing connector {} failed: {}", id, Scrubber.scrub(e.toString(), secrets));
+                LOG.warn("Closing connector {} failed: {}", id, scrubber.scrub(e.toString()));
             }
         }
     }

@@ -34,6 +34,7 @@ public final class ConnectorContext {
     private final ConnectorCatalog catalog;
     private final Map<Class<?>, Object> extensions;
     private final SuppressionList suppressionList;
+    private final SecretScrubber scrubber;
 
     private ConnectorContext(Builder b) {
         this.templateResolver = b.templateResolver;
@@ -45,6 +46,7 @@ public final class ConnectorContext {
         this.catalog = b.catalog;
         this.extensions = Map.copyOf(b.extensions);
         this.suppressionList = b.suppressionList;
+        this.scrubber = b.scrubber;
     }
 
     /**
@@ -75,7 +77,8 @@ public final class ConnectorContext {
                 .listener(listener)
                 .tenantId(tenantId)
                 .catalog(catalog)
-                .suppressionList(suppressionList);
+                .suppressionList(suppressionList)
+                .scrubber(scrubber);
         b.operatorSettings.putAll(operatorSettings);
         b.extensions.putAll(extensions);
         return b;
@@ -137,6 +140,17 @@ public final class ConnectorContext {
     }
 
     /**
+     * Returns the scrubber of the connector being created: its configuration's secrets, to which secrets obtained at
+     * run time are {@link SecretScrubber#add added}. The core sets a new one for every connector it creates; a context
+     * built by a host has {@link SecretScrubber#none()}.
+     *
+     * @return the connector's scrubber
+     */
+    public SecretScrubber scrubber() {
+        return scrubber;
+    }
+
+    /**
      * Returns a host-provided object for a connector module, such as a shared state store for the reliability
      * connectors or a metrics registry.
      *
@@ -165,6 +179,7 @@ public final class ConnectorContext {
         private ConnectorCatalog catalog;
         private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
         private SuppressionList suppressionList = SuppressionList.none();
+        private SecretScrubber scrubber = SecretScrubber.none();
 
         private Builder() {}
 
@@ -268,6 +283,17 @@ public final class ConnectorContext {
          */
         public Builder catalog(ConnectorCatalog catalog) {
             this.catalog = catalog;
+            return this;
+        }
+
+        /**
+         * Sets the scrubber of the connector being created (normally done by the core).
+         *
+         * @param scrubber the scrubber
+         * @return this builder
+         */
+        public Builder scrubber(SecretScrubber scrubber) {
+            this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
             return this;
         }
 

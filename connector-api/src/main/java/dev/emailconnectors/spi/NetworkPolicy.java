@@ -2,16 +2,13 @@ package dev.emailconnectors.spi;
 
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which network addresses connectors may connect to. The check applies to resolved addresses, after DNS, so a
- * hostname that points at a forbidden address is caught too.
+ * Which network addresses connectors may connect to. The check applies to the address that is actually connected to,
+ * after DNS, so a hostname that points at a forbidden address is caught too; connectors enforce it through
+ * {@link NetworkGuard}, which resolves once and connects to exactly the address it checked.
  *
  * <p>The default, {@link #allowAll()}, suits a host whose connector configurations come from its own operators. A
  * multi-tenant host that lets tenants enter SMTP hosts or webhook endpoints should use
@@ -31,6 +28,8 @@ public interface NetworkPolicy {
 
     /**
      * Checks the resolved addresses of a host; every address must be permitted (DNS may answer differently next time).
+     * The message names the host as configured, never the forbidden address, so that a tenant cannot learn the
+     * addresses of internal names.
      *
      * @param host the hostname, for messages
      * @param addresses its resolved addresses
@@ -39,17 +38,14 @@ public interface NetworkPolicy {
     default void check(String host, List<InetAddress> addresses) {
         for (InetAddress address : addresses) {
             if (!permits(address)) {
-                throw new EmailConnectorException(
-                        ErrorCode.INVALID_CONFIG,
-                        "Host '" + host + "' resolves to " + address.getHostAddress()
-                                + ", a loopback, private, link-local or metadata address that this server's network"
-                                + " policy forbids");
+                throw new EmailConnectorException(ErrorCode.INVALID_CONFIG, NetworkGuard.forbiddenMessage(host));
             }
         }
     }
 
     /**
-     * Resolves a host and checks every address.
+     * Resolves a host once and checks every address. Connect to the addresses returned, never to the name again
+     * (see {@link NetworkGuard#connect}).
      *
      * @param host the hostname or literal address
      * @return the permitted addresses
@@ -57,14 +53,7 @@ public interface NetworkPolicy {
      *     {@link ErrorCode#INVALID_CONFIG} when an address is forbidden
      */
     default List<InetAddress> resolve(String host) {
-        List<InetAddress> addresses;
-        try {
-            addresses = Arrays.asList(InetAddress.getAllByName(host));
-        } catch (UnknownHostException e) {
-            throw new EmailConnectorException(ErrorCode.PROVIDER_UNAVAILABLE, "Unknown host '" + host + "'", e);
-        }
-        check(host, addresses);
-        return addresses;
+        return NetworkGuard.of(this).resolve(host);
     }
 
     /**
@@ -77,71 +66,19 @@ public interface NetworkPolicy {
     }
 
     /**
-     * Returns the policy that forbids loopback, unspecified, private (RFC 1918, unique-local), carrier-grade NAT,
-     * link-local, multicast and cloud metadata addresses, including IPv4 addresses mapped into IPv6.
+     * Returns the policy that forbids every address that is not a public unicast address of another host: loopback,
+     * unspecified, private (RFC 1918, unique-local {@code fc00::/7}), carrier-grade NAT ({@code 100.64.0.0/10}, also
+     * Alibaba's metadata address), link-local ({@code 169.254.0.0/16} with the cloud metadata address,
+     * {@code fe80::/10}), IETF protocol assignments ({@code 192.0.0.0/24}), documentation and benchmarking ranges,
+     * multicast, reserved and broadcast addresses, the discard prefix {@code 100::/64}, local-use NAT64
+     * ({@code 64:ff9b:1::/48}), and the addresses of this host's own network interfaces. IPv6 forms that carry an
+     * IPv4 address are judged by that IPv4 address: IPv4-mapped ({@code ::ffff:0:0/96}), IPv4-compatible
+     * ({@code ::/96}), IPv4-translated ({@code ::ffff:0:0:0/96}), NAT64 ({@code 64:ff9b::/96}), 6to4
+     * ({@code 2002::/16}) and Teredo ({@code 2001::/32}, server and client).
      *
      * @return the restrictive policy
      */
     static NetworkPolicy publicAddressesOnly() {
         return Policies.PUBLIC_ONLY;
-    }
-}
-
-/** The built-in policies. */
-enum Policies implements NetworkPolicy {
-    ALLOW_ALL {
-        @Override
-        public boolean permits(InetAddress address) {
-            return true;
-        }
-    },
-    PUBLIC_ONLY {
-        @Override
-        public boolean permits(InetAddress address) {
-            InetAddress a = unmap(address);
-            if (a.isLoopbackAddress()
-                    || a.isAnyLocalAddress()
-                    || a.isLinkLocalAddress()
-                    || a.isSiteLocalAddress()
-                    || a.isMulticastAddress()) {
-                return false;
-            }
-            byte[] b = a.getAddress();
-            if (a instanceof Inet4Address) {
-                int first = b[0] & 0xff;
-                int second = b[1] & 0xff;
-                boolean thisNetwork = first == 0;
-                boolean carrierNat = first == 100 && second >= 64 && second <= 127; // also Alibaba's metadata address
-                boolean benchmark = first == 198 && (second == 18 || second == 19);
-                boolean reserved = first >= 240;
-                return !(thisNetwork || carrierNat || benchmark || reserved);
-            }
-            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc; // fc00::/7, includes AWS's fd00:ec2::254
-            return !uniqueLocal;
-        }
-    };
-
-    private static InetAddress unmap(InetAddress address) {
-        if (address instanceof Inet6Address) {
-            byte[] b = address.getAddress();
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
-            }
-            mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (mapped) {
-                try {
-                    return InetAddress.getByAddress(Arrays.copyOfRange(b, 12, 16));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return address;
-    }
-
-    @Override
-    public String toString() {
-        return this == ALLOW_ALL ? "allowAll" : "publicAddressesOnly";
     }
 }

@@ -5,6 +5,7 @@ import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
+import dev.emailconnectors.RenderedContent;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.TemplateType;
 import java.util.List;
@@ -46,6 +47,18 @@ public interface OutboundMessage {
     /** @return 1 for a first try; higher for retries */
     int attempt();
 
+    /**
+     * Returns the content the host rendered itself, already checked (no control character in a header value). A
+     * connector needs no special case for it: {@link #selectEntry}, {@link #selectTemplate()} and {@link #render()}
+     * answer with it, and {@link #render(EmailTemplate)} of the template they gave returns it unchanged. Connectors
+     * that forward a message to another connector pass it on.
+     *
+     * @return the host-rendered content, if the host gave it
+     */
+    default Optional<RenderedContent> content() {
+        return Optional.empty();
+    }
+
     /** @return the language the message should be in ({@link Payload#preferredLanguageTag()}), or {@code ""} */
     String languageTag();
 
@@ -61,7 +74,8 @@ public interface OutboundMessage {
     /**
      * Selects what to send for a connector whose configured entries are not all templates the core can render (a
      * provider's stored template, referenced by id), in the core's order: the host's template for the type, else the
-     * configured entry for the type, else the host's {@code Generic}, else the configured {@code Generic}.
+     * configured entry for the type, else the host's {@code Generic}, else the configured {@code Generic}. A message
+     * with {@link #content() host-rendered content} always takes the host's side, with {@link #selectTemplate()}.
      *
      * @param <E> the connector's entry type
      * @param configured the configured entry for a type, if any
@@ -70,6 +84,9 @@ public interface OutboundMessage {
      * @throws EmailConnectorException with {@link ErrorCode#TEMPLATE_NOT_FOUND} when there is none
      */
     default <E> E selectEntry(Function<TemplateType, Optional<E>> configured, Function<EmailTemplate, E> host) {
+        if (content().isPresent()) {
+            return host.apply(selectTemplate());
+        }
         TemplateType asked = type();
         for (TemplateType t : asked == TemplateType.GENERIC ? List.of(asked) : List.of(asked, TemplateType.GENERIC)) {
             Optional<EmailTemplate> hostTemplate = hostTemplate(t);
@@ -89,7 +106,8 @@ public interface OutboundMessage {
 
     /**
      * Selects the template: the host's template for the type, else the configuration's, else the host's
-     * {@code Generic}, else the configuration's {@code Generic}.
+     * {@code Generic}, else the configuration's {@code Generic}. For a message with {@link #content() host-rendered
+     * content}, a template standing for that content, which {@link #render(EmailTemplate)} returns as given.
      *
      * @return the template to render
      * @throws EmailConnectorException with {@link ErrorCode#TEMPLATE_NOT_FOUND} when there is none
@@ -104,7 +122,8 @@ public interface OutboundMessage {
     RenderedEmail render();
 
     /**
-     * Renders a given template with the payload.
+     * Renders a given template with the payload. The template {@link #selectTemplate()} returned for host-rendered
+     * content is not rendered: the content comes back as given.
      *
      * @param template the template
      * @return the rendered message

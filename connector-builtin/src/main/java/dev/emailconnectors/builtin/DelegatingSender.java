@@ -98,7 +98,8 @@ final class DelegatingSender implements EmailSender {
     public SendResult send(OutboundMessage message) {
         SendRequest.Builder request = SendRequest.builder(
                         message.type(), message.to().address(), message.payload())
-                .attempt(message.attempt());
+                .attempt(message.attempt())
+                .content(message.content().orElse(null));
         message.clientIp().ifPresent(request::clientIp);
         message.idempotencyKey().ifPresent(request::idempotencyKey);
         SendResult result = delegate.send(request.build());

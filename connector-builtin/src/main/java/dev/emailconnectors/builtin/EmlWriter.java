@@ -3,31 +3,17 @@ package dev.emailconnectors.builtin;
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Mailbox;
+import dev.emailconnectors.spi.MimeEmail;
 import dev.emailconnectors.spi.OutboundMessage;
 import dev.emailconnectors.spi.RenderedEmail;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
-import java.util.Properties;
 
 /**
- * Turns a rendered message into RFC 5322 bytes with Jakarta Mail: UTF-8 throughout; {@code multipart/alternative}
- * (plain text, then HTML) for HTML content, a single {@code text/plain} part otherwise.
+ * Turns a rendered message into RFC 5322 bytes with the shared {@link MimeEmail} writer (the one every connector
+ * uses): UTF-8 throughout; {@code multipart/alternative} (plain text, then HTML) for HTML content, a single
+ * {@code text/plain} part otherwise; marked {@code Auto-Submitted: auto-generated} (RFC 3834) with the message type.
  */
 final class EmlWriter {
-    private static final Session SESSION = Session.getInstance(new Properties());
-
     private EmlWriter() {}
 
     /**
@@ -40,63 +26,23 @@ final class EmlWriter {
      * @return the message bytes
      */
     static byte[] write(OutboundMessage message, RenderedEmail email, Mailbox configured, Instant date) {
-        Mailbox from = email.from(configured);
-        String domain = from.address().substring(from.address().lastIndexOf('@') + 1);
-        String messageId = "<" + message.messageId() + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
-        try {
-            MimeMessage mime = new MimeMessage(SESSION) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", messageId);
-                }
-            };
-            mime.setFrom(address(from));
-            InternetAddress to = new InternetAddress();
-            to.setAddress(message.to().toAscii());
-            mime.setRecipient(Message.RecipientType.TO, to);
-            if (email.replyTo().isPresent()) {
-                mime.setReplyTo(replyTo(email.replyTo().get()));
+        MimeEmail.Builder mime = MimeEmail.builder()
+                .date(date)
+                .from(email.from(configured))
+                .to(message.to())
+                .messageId(message.messageId())
+                .subject(email.subject())
+                .header("Auto-Submitted", "auto-generated")
+                .header("X-Email-Connectors-Type", message.type().wireName())
+                .body(email);
+        if (email.replyTo().isPresent() && !email.replyTo().get().isBlank()) {
+            try {
+                mime.replyTo(MimeEmail.addressList(email.replyTo().get()));
+            } catch (IllegalArgumentException e) {
+                throw new EmailConnectorException(
+                        ErrorCode.INVALID_CONFIG, "The template's reply-to " + e.getMessage(), e);
             }
-            mime.setSubject(email.subject(), "UTF-8");
-            mime.setSentDate(Date.from(date));
-            mime.setHeader("Auto-Submitted", "auto-generated");
-            mime.setHeader("X-Email-Connectors-Type", message.type().wireName());
-            if (email.isHtml()) {
-                MimeMultipart alternative = new MimeMultipart("alternative");
-                alternative.addBodyPart(part(email.text(), "plain"));
-                alternative.addBodyPart(part(email.content(), "html"));
-                mime.setContent(alternative);
-            } else {
-                mime.setText(email.text(), "UTF-8", "plain");
-            }
-            mime.saveChanges();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            mime.writeTo(out);
-            return out.toByteArray();
-        } catch (MessagingException | IOException e) {
-            throw new EmailConnectorException(
-                    ErrorCode.INVALID_PAYLOAD, "The message could not be encoded: " + e.getMessage(), e);
         }
-    }
-
-    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
-        return part;
-    }
-
-    private static InternetAddress address(Mailbox mailbox) throws UnsupportedEncodingException {
-        InternetAddress a = new InternetAddress(
-                mailbox.address(), mailbox.displayName().orElse(null), StandardCharsets.UTF_8.name());
-        return a;
-    }
-
-    private static InternetAddress[] replyTo(String value) {
-        try {
-            return InternetAddress.parse(value, true);
-        } catch (AddressException e) {
-            throw new EmailConnectorException(
-                    ErrorCode.INVALID_CONFIG, "The template's reply-to is not an email address: " + e.getMessage(), e);
-        }
+        return mime.build().toByteArray();
     }
 }

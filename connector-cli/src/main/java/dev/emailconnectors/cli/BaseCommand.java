@@ -85,12 +85,18 @@ abstract class BaseCommand implements Callable<Integer> {
             printer.json(out);
             return;
         }
-        printer.error("error: " + e.code().wireCode() + ": " + e.getMessage());
+        String message = e.getMessage();
+        String remedy = e.remedy().map(r -> "Remedy: " + r).orElse("");
+        if (!remedy.isEmpty() && message.endsWith(remedy)) {
+            message = message.substring(0, message.length() - remedy.length()).stripTrailing();
+        }
+        printer.error("error: " + e.code().wireCode() + ": " + message);
         e.connectorId().ifPresent(id -> printer.error("  connector: " + id));
         e.providerStatus().ifPresent(s -> printer.error("  provider status: " + s));
         e.providerErrorCode().ifPresent(c -> printer.error("  provider error: " + c));
         e.providerRequestId().ifPresent(r -> printer.error("  provider request id: " + r));
         printer.error("  retryable: " + (e.retryable() ? "yes" : "no")
                 + e.retryAfter().map(d -> ", after " + d.toSeconds() + " s").orElse(""));
+        e.remedy().ifPresent(r -> printer.error("  remedy: " + r));
     }
 }

@@ -23,6 +23,7 @@ final class Json {
         e.providerStatus().ifPresent(s -> error.put("providerStatus", s));
         e.providerErrorCode().ifPresent(c -> error.put("providerErrorCode", c));
         e.providerRequestId().ifPresent(r -> error.put("providerRequestId", r));
+        e.remedy().ifPresent(r -> error.put("remedy", r));
         return error;
     }
 

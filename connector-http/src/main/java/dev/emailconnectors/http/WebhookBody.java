@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.spi.OutboundMessage;
+import dev.emailconnectors.spi.RenderedEmail;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes Logto's request body, {@code {"to","type","payload","ip"?}}, as compact JSON identical to what Jackson writes
+ * Writes Logto's request body, {@code {"to","type","payload","ip"?}}, plus {@code "content"} for a message the host
+ * rendered itself ({@code {"subject","text","html"?,"replyTo"?,"sendFrom"?}}), as compact JSON identical to what Jackson writes
  * for the same values. A payload holds only strings, numbers, booleans, nulls, maps and lists (see
  * {@link dev.emailconnectors.Payload}), so this writes them directly: it is on every message's path, and data binding
  * costs several times more than the few lines below.
@@ -37,7 +39,30 @@ final class WebhookBody {
             out.append(",\"ip\":");
             string(out, ip.get());
         }
+        if (message.content().isPresent()) {
+            content(out, message.render());
+        }
         return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void content(StringBuilder out, RenderedEmail email) {
+        out.append(",\"content\":{\"subject\":");
+        string(out, email.subject());
+        out.append(",\"text\":");
+        string(out, email.text());
+        if (email.html().isPresent()) {
+            out.append(",\"html\":");
+            string(out, email.html().get());
+        }
+        if (email.replyTo().isPresent()) {
+            out.append(",\"replyTo\":");
+            string(out, email.replyTo().get());
+        }
+        if (email.sendFrom().isPresent()) {
+            out.append(",\"sendFrom\":");
+            string(out, email.sendFrom().get());
+        }
+        out.append('}');
     }
 
     static void value(StringBuilder out, Object value) {

@@ -10,6 +10,7 @@ final class Requests {
     /**
      * Rebuilds the request. When the host gave no idempotency key, the message's id becomes the key, so that every
      * attempt and every member sees one logical message with one message id (providers that de-duplicate on it can).
+     * Content the host rendered itself goes along unchanged.
      *
      * @param message the prepared message
      * @param attempt the attempt number to report
@@ -20,6 +21,7 @@ final class Requests {
                 .clientIp(message.clientIp().orElse(null))
                 .idempotencyKey(message.idempotencyKey().orElse(message.messageId()))
                 .attempt(attempt)
+                .content(message.content().orElse(null))
                 .build();
     }
 }

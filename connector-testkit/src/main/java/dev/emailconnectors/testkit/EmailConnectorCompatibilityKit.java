@@ -17,6 +17,8 @@ import dev.emailconnectors.EmailConnectors;
 import dev.emailconnectors.EmailTemplate;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
+import dev.emailconnectors.RenderedContent;
+import dev.emailconnectors.SendRequest;
 import dev.emailconnectors.SendResult;
 import dev.emailconnectors.TemplateType;
 import dev.emailconnectors.spi.ConnectorContext;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * The behaviour every email connector must have, as a JUnit 5 test to extend. A connector's test supplies its id, a
  * valid configuration that points at a test peer on loopback (GreenMail, MockWebServer, a file…), and a way to read
  * what the peer received; the kit then checks discovery, metadata, validation, secrecy, every message type, escaping,
- * header injection, invalid recipients, concurrency and closing.
+ * header injection, invalid recipients, host-rendered content, concurrency and closing.
  *
  * <pre>{@code
  * class SmtpCompatibilityTest extends EmailConnectorCompatibilityKit {
@@ -434,6 +436,64 @@ public abstract class EmailConnectorCompatibilityKit {
 
         private Predicate<CapturedMessage> contains(String code) {
             return m -> m.allText().contains(code);
+        }
+    }
+
+    /** Content the host rendered itself. */
+    @Nested
+    @DisplayName("Host-rendered content")
+    class HostRendered {
+        @Test
+        @DisplayName("the host's subject, text and HTML arrive as given, placeholders and markup untouched")
+        void arrivesAsGiven() {
+            RenderedContent content = RenderedContent.of(
+                    "Reset your password at Kit {{code}}",
+                    "Open https://example.com/reset?key=kit-text-71 to reset.",
+                    "<p>Open <a href=\"https://example.com/reset?key=kit-html-72\">this link</a> {{code}}</p>");
+            connector.send(SendRequest.builder(
+                            TemplateType.FORGOT_PASSWORD,
+                            RECIPIENT,
+                            Payload.builder().code("90817").build())
+                    .content(content)
+                    .build());
+            CapturedMessage m = awaitReceived(1).get(0);
+            assertThat(m.recipients()).containsExactly(RECIPIENT);
+            assertThat(m.allText())
+                    .contains("Reset your password at Kit {{code}}")
+                    .contains("kit-html-72");
+            if (renders()) {
+                assertThat(m.subject()).hasValue("Reset your password at Kit {{code}}");
+                assertThat(m.html()).as("HTML content").hasValueSatisfying(html -> assertThat(html)
+                        .contains("<a href=\"https://example.com/reset?key=kit-html-72\">this link</a> {{code}}"));
+                assertThat(m.allText()).doesNotContain("90817");
+            }
+        }
+
+        @Test
+        @DisplayName("HTML alone is enough: the message goes out with the HTML")
+        void htmlOnly() {
+            connector.sendRendered(
+                    TemplateType.REGISTER,
+                    RECIPIENT,
+                    RenderedContent.of("Verify email", null, "<p>Verify <b>kit-only-html-73</b></p>"));
+            CapturedMessage m = awaitReceived(1).get(0);
+            assertThat(m.allText()).contains("kit-only-html-73");
+        }
+
+        @Test
+        @DisplayName("CR/LF in a host-rendered subject or reply-to is refused before anything reaches the peer")
+        void headerInjectionRefused() {
+            for (RenderedContent bad : List.of(
+                    RenderedContent.of("Reset\r\nBcc: intruder@example.com", "text", null),
+                    RenderedContent.of("Reset", "text", null).withReplyTo("a@example.com\nBcc: intruder@example.com"),
+                    RenderedContent.of("Reset\u0000", null, "<p>x</p>"))) {
+                assertThatThrownBy(() -> connector.sendRendered(TemplateType.FORGOT_PASSWORD, RECIPIENT, bad))
+                        .isInstanceOfSatisfying(EmailConnectorException.class, e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PAYLOAD);
+                            assertThat(e.retryable()).isFalse();
+                        });
+            }
+            assertThat(received()).isEmpty();
         }
     }
 
