@@ -208,6 +208,16 @@ public final class EmailAddress {
     }
 
     /**
+     * Returns the form in which limits, de-duplication and suppression lists compare addresses: the whole address in
+     * lower case, the domain in punycode. (Local parts are case-sensitive in theory, never in practice.)
+     *
+     * @return for example {@code "user@xn--bcher-kva.example"} for {@code "User@Bücher.example"}
+     */
+    public String normalized() {
+        return toAscii().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Tells whether the local part has non-ASCII characters, so delivery needs a server that offers SMTPUTF8
      * (RFC 6531) or a provider API that accepts UTF-8 addresses.
      *

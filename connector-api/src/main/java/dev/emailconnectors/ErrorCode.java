@@ -20,6 +20,11 @@ public enum ErrorCode {
     TEMPLATE_NOT_FOUND("template_not_found", true, false),
     /** The recipient address is malformed or was refused by the provider. Sending again will not help. */
     INVALID_RECIPIENT("invalid_recipient", false, false),
+    /**
+     * The recipient is on the tenant's {@link dev.emailconnectors.spi.SuppressionList} (a hard bounce, a complaint, a
+     * manual entry); nothing was sent. Sending again will not help until the entry is removed.
+     */
+    RECIPIENT_SUPPRESSED("recipient_suppressed", false, false),
     /** The payload is malformed, too large, or cannot be represented by the provider. */
     INVALID_PAYLOAD("invalid_payload", false, false),
     /** The provider refused the credentials (wrong key, expired token, bad signature). */

@@ -11,6 +11,7 @@ import dev.emailconnectors.SendResult;
 import dev.emailconnectors.spi.ConnectorContext;
 import dev.emailconnectors.spi.EmailSender;
 import dev.emailconnectors.spi.SecretScrubber;
+import dev.emailconnectors.spi.Suppression;
 import dev.emailconnectors.spi.TemplateSource;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,6 +91,9 @@ public final class ManagedConnector implements EmailConnector {
                     ErrorCode.GENERAL, "Connector '" + id + "' is closed; create a new one to send");
         }
         EmailAddress to = EmailAddress.parse(request.to());
+        context.suppressionList().find(context.tenantId(), to).ifPresent(s -> {
+            throw suppressed(s);
+        });
         if (request.payload() == null) {
             throw new EmailConnectorException(ErrorCode.INVALID_PAYLOAD, "A payload is required (it may be empty)");
         }
@@ -99,6 +103,18 @@ public final class ManagedConnector implements EmailConnector {
                 configTemplates,
                 request.payload().preferredLanguageTag().orElse(""));
         return new DefaultOutboundMessage(id, request, to, context.clock(), selector);
+    }
+
+    private static EmailConnectorException suppressed(Suppression s) {
+        return EmailConnectorException.builder(
+                        ErrorCode.RECIPIENT_SUPPRESSED,
+                        "The recipient is on tenant '" + s.tenantId() + "''s suppression list ("
+                                + s.reason().wireName()
+                                + ", from " + s.source() + ", since " + s.createdAt()
+                                + s.expiresAt().map(e -> ", until " + e).orElse("")
+                                + "); nothing was sent. Remove the entry to send to it again")
+                .retryable(false)
+                .build();
     }
 
     @Override

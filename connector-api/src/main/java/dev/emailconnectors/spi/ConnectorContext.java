@@ -33,6 +33,7 @@ public final class ConnectorContext {
     private final String tenantId;
     private final ConnectorCatalog catalog;
     private final Map<Class<?>, Object> extensions;
+    private final SuppressionList suppressionList;
     private final SecretScrubber scrubber;
 
     private ConnectorContext(Builder b) {
@@ -44,12 +45,13 @@ public final class ConnectorContext {
         this.tenantId = b.tenantId;
         this.catalog = b.catalog;
         this.extensions = Map.copyOf(b.extensions);
+        this.suppressionList = b.suppressionList;
         this.scrubber = b.scrubber;
     }
 
     /**
      * Returns the context with every default: no host templates, the system UTC clock, all network addresses
-     * allowed, no listener, no operator settings, tenant {@code "default"}.
+     * allowed, no listener, no operator settings, no suppression list, tenant {@code "default"}.
      *
      * @return the default context
      */
@@ -75,6 +77,7 @@ public final class ConnectorContext {
                 .listener(listener)
                 .tenantId(tenantId)
                 .catalog(catalog)
+                .suppressionList(suppressionList)
                 .scrubber(scrubber);
         b.operatorSettings.putAll(operatorSettings);
         b.extensions.putAll(extensions);
@@ -99,6 +102,15 @@ public final class ConnectorContext {
     /** @return the observer of every send */
     public SendListener listener() {
         return listener;
+    }
+
+    /**
+     * Returns the recipients this tenant must not send to; every send checks it before any I/O.
+     *
+     * @return the list, {@link SuppressionList#none()} unless the host set one
+     */
+    public SuppressionList suppressionList() {
+        return suppressionList;
     }
 
     /** @return the tenant these connectors serve, for per-tenant limits and observations */
@@ -166,9 +178,21 @@ public final class ConnectorContext {
         private String tenantId = "default";
         private ConnectorCatalog catalog;
         private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
+        private SuppressionList suppressionList = SuppressionList.none();
         private SecretScrubber scrubber = SecretScrubber.none();
 
         private Builder() {}
+
+        /**
+         * Sets the recipients this tenant must not send to.
+         *
+         * @param suppressionList the list (in memory, JDBC, or the host's own)
+         * @return this builder
+         */
+        public Builder suppressionList(SuppressionList suppressionList) {
+            this.suppressionList = Objects.requireNonNull(suppressionList, "suppressionList");
+            return this;
+        }
 
         /**
          * Registers a host-provided object for connector modules that look it up by type.

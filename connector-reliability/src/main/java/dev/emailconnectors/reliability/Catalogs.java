@@ -6,6 +6,7 @@ import dev.emailconnectors.EmailConnector;
 import dev.emailconnectors.EmailConnectorException;
 import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.spi.ConnectorContext;
+import dev.emailconnectors.spi.SuppressionList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,11 @@ final class Catalogs {
     static EmailConnector createMember(
             ConnectorCatalog catalog, String id, JsonNode config, ConnectorContext context, int index) {
         try {
-            return catalog.create(id, config, context);
+            // the composite itself checked the suppression list before its sender ran: members need not ask again
+            return catalog.create(
+                    id,
+                    config,
+                    context.toBuilder().suppressionList(SuppressionList.none()).build());
         } catch (EmailConnectorException e) {
             String where = index < 0 ? "The wrapped connector" : "Member #" + index;
             throw e.toBuilder()

@@ -21,7 +21,7 @@ final class Exhausted {
         if (failures.isEmpty()) {
             return EmailConnectorException.builder(
                             ErrorCode.PROVIDER_UNAVAILABLE,
-                            "Every failover member's circuit is open (" + String.join(", ", via)
+                            "Every failover member's circuit is open or being probed (" + String.join(", ", via)
                                     + "); no member was tried")
                     .retryAfter(earliest(openFor, List.of()).orElse(null))
                     .build();

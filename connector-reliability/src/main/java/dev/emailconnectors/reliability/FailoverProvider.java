@@ -42,8 +42,10 @@ import java.util.Set;
  * connections, 4xx/5xx answers, SMTP 4yz replies) never cause duplicates.
  *
  * <p>If no member accepts the message, the exception is {@code TIMEOUT} when any member timed out (acceptance
- * unknown), else the members' common code, else {@code PROVIDER_UNAVAILABLE}; it carries the earliest retry-after and
- * lists every member's failure. Circuit state is kept per connector instance, in memory.
+ * unknown), else the members' common code, else {@code PROVIDER_UNAVAILABLE}; it carries the earliest retry-after (a
+ * member's own, or for a member skipped with an open circuit the time until that circuit half-opens; one second, at
+ * most the circuit's delay, for a circuit whose probe is in flight) and lists every member's failure. Circuit state
+ * is kept per connector instance, in memory.
  */
 public final class FailoverProvider implements EmailConnectorProvider {
     /** The connector id. */

@@ -87,7 +87,7 @@ final class FailoverSender implements EmailSender {
         for (Member member : members) {
             if (!member.breaker().tryAcquirePermit()) {
                 via.add(member.name() + ":circuit_open");
-                openFor.add(member.breaker().getRemainingDelay());
+                openFor.add(Circuits.untilAvailable(member.breaker()));
                 continue;
             }
             SendResult result;

@@ -287,6 +287,29 @@ class FailoverTest {
         }
 
         @Test
+        @DisplayName("a member whose probe is in flight counts as unavailable for a while, not \"retry after: PT0S\"")
+        void probeInFlightHasWait() throws Exception {
+            first.failAlways(ErrorCode.PROVIDER_UNAVAILABLE);
+            second.failAlways(ErrorCode.PROVIDER_UNAVAILABLE);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (EmailConnector c = create(breakerConfig("PT0.2S"))) {
+                failure(() -> c.sendMessage(TemplateType.SIGN_IN, TO, code("a")));
+                failure(() -> c.sendMessage(TemplateType.SIGN_IN, TO, code("b")));
+                Thread.sleep(400); // both circuits are due for a probe
+                first.hold();
+                Future<?> probe = pool.submit(() -> failure(() -> c.sendMessage(TemplateType.SIGN_IN, TO, code("p"))));
+                first.awaitEntered(); // the first member's probe is in flight
+                EmailConnectorException e = failure(() -> c.sendMessage(TemplateType.SIGN_IN, TO, code("c")));
+                assertThat(e.getMessage()).contains("member(s) skipped with an open circuit");
+                assertThat(e.retryAfter()).contains(Duration.ofMillis(200));
+                first.open();
+                probe.get(10, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         @DisplayName("failures that concern the message do not open the circuit")
         void permanentFailuresKeepCircuitClosed() {
             first.failNext(ErrorCode.INVALID_RECIPIENT, ErrorCode.INVALID_RECIPIENT, ErrorCode.INVALID_RECIPIENT);
