@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.emailconnectors.ActiveEmailConnector;
 import dev.emailconnectors.ConnectorCatalog;
+import dev.emailconnectors.micrometer.EmailConnectorMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +27,8 @@ class ApplicationStartupTest {
     static class Application {}
 
     @Test
-    @DisplayName("starts with every auto-configuration and logs no Mustache template-location warning")
+    @DisplayName("starts with every auto-configuration, records sends in the actuator's registry, and logs no Mustache"
+            + " template-location warning")
     void noMustacheWarning(CapturedOutput output) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
@@ -33,6 +36,8 @@ class ApplicationStartupTest {
                 .run()) {
             assertThat(context.getBean(ConnectorCatalog.class).providers()).isNotEmpty();
             assertThat(context.getBeansOfType(ActiveEmailConnector.class)).isEmpty();
+            assertThat(context.getBeansOfType(MeterRegistry.class)).isNotEmpty();
+            assertThat(context.getBeansOfType(EmailConnectorMetrics.class)).hasSize(1);
         }
         assertThat(output.getAll())
                 .contains("Email connectors available")
