@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One connector per realm, created from the realm's email settings on first use and replaced when the settings change
  * (the next send after an administrator saves them), so a realm switches to {@code ses} or {@code failover} without a
- * restart. Connections a connector pools are shared by all sends of its realm. Settings that are not the realm's
+ * restart; the replaced connector closes once the sends still using it have finished. Connections a connector pools are shared by all sends of its realm. Settings that are not the realm's
  * stored ones (Keycloak's "Test connection" sends the form's) get a connector of their own, closed after the send.
  * Thread-safe.
  */
@@ -37,7 +37,7 @@ final class RealmConnectors implements AutoCloseable {
 
     private final ConnectorCatalog catalog;
     private final ServerSettings server;
-    private final Map<String, Cached> byRealm = new ConcurrentHashMap<>();
+    private final Map<String, SharedConnector> byRealm = new ConcurrentHashMap<>();
 
     RealmConnectors(ConnectorCatalog catalog, ServerSettings server) {
         this.catalog = catalog;
@@ -167,17 +167,31 @@ final class RealmConnectors implements AutoCloseable {
             }
         }
         String fingerprint = prepared.fingerprint();
-        Cached cached = byRealm.compute(realmId, (k, old) -> {
-            if (old != null && old.fingerprint().equals(fingerprint)) {
-                return old;
+        while (true) {
+            SharedConnector shared = byRealm.compute(realmId, (k, old) -> {
+                if (old != null && old.fingerprint().equals(fingerprint)) {
+                    return old;
+                }
+                if (old != null) {
+                    old.retire();
+                }
+                LOG.info("Email connector '{}' active for realm {}", prepared.connectorId(), realmName);
+                return new SharedConnector(fingerprint, create(realmName, prepared));
+            });
+            EmailConnector connector = shared.acquire();
+            if (connector != null) {
+                try {
+                    return connector.send(request);
+                } finally {
+                    shared.release();
+                }
             }
-            if (old != null) {
-                old.connector().close();
-            }
-            LOG.info("Email connector '{}' active for realm {}", prepared.connectorId(), realmName);
-            return new Cached(fingerprint, create(realmName, prepared));
-        });
-        return cached.connector().send(request);
+        }
+    }
+
+    /** @return the realm's current connector, for tests */
+    SharedConnector current(String realmId) {
+        return byRealm.get(realmId);
     }
 
     private EmailConnector create(String realmName, Prepared prepared) {
@@ -189,11 +203,11 @@ final class RealmConnectors implements AutoCloseable {
         return catalog.create(prepared.connectorId(), prepared.config(), context);
     }
 
-    /** Closes the connector of a realm that no longer exists. */
+    /** Closes the connector of a realm that no longer exists (after the sends still using it). */
     void forget(String realmId) {
-        Cached old = byRealm.remove(realmId);
+        SharedConnector old = byRealm.remove(realmId);
         if (old != null) {
-            old.connector().close();
+            old.retire();
         }
     }
 
@@ -201,6 +215,4 @@ final class RealmConnectors implements AutoCloseable {
     public void close() {
         byRealm.keySet().forEach(this::forget);
     }
-
-    private record Cached(String fingerprint, EmailConnector connector) {}
 }

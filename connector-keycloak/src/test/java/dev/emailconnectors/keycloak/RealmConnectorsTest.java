@@ -16,6 +16,7 @@ import dev.emailconnectors.ErrorCode;
 import dev.emailconnectors.Payload;
 import dev.emailconnectors.RenderedContent;
 import dev.emailconnectors.SendRequest;
+import dev.emailconnectors.SendResult;
 import dev.emailconnectors.TemplateType;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
@@ -24,7 +25,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -278,5 +285,43 @@ class RealmConnectorsTest {
         assertThat(SecretReferences.plainSecrets(
                         EmailConnectors.discover(), "failover", new ObjectMapper().readTree(config)))
                 .isEmpty();
+    }
+
+    @Test
+    @DisplayName("close a replaced connector only after the send still using it has finished")
+    void replacedWhileSending() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        http.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                arrived.countDown();
+                answer.await(30, TimeUnit.SECONDS);
+                return new MockResponse(200, Headers.of(), "");
+            }
+        });
+        RealmConnectors.Prepared webhook = prepared("${vault.webhook}");
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        try {
+            Future<SendResult> inFlight =
+                    sender.submit(() -> connectors.send("r1", "acme", webhook, true, message(webhook, "a@acme.test")));
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            SharedConnector replaced = connectors.current("r1");
+
+            RealmConnectors.Prepared smtp = connectors.prepare(smtpRealm(), null, null, VAULT);
+            connectors.send("r1", "acme", smtp, true, message(smtp, "b@acme.test"));
+            assertThat(connectors.current("r1")).isNotSameAs(replaced);
+            answer.countDown();
+
+            assertThat(inFlight.get(30, TimeUnit.SECONDS).connectorId()).isEqualTo("http");
+            assertThat(replaced.acquire()).as("retired").isNull();
+            assertThatThrownBy(() -> replaced.connector().send(message(webhook, "c@acme.test")))
+                    .isInstanceOfSatisfying(EmailConnectorException.class, e -> assertThat(e.getMessage())
+                            .contains("closed"));
+        } finally {
+            answer.countDown();
+            sender.shutdownNow();
+        }
+        assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);
     }
 }
